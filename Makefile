@@ -1,0 +1,51 @@
+# peacegraph — two commands do everything on a fresh machine:
+#   make run    set up, start Neo4j, apply the schema, load the bundled dataset, serve the API and the page
+#   make test   set up (incl. headless Chromium from Debian's packages) and run lint, types and the test suite
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+WEB := api/web
+
+.PHONY: setup run test lint stop web browser clean-state schema bench
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP) web
+
+web:
+	@if [ -f $(WEB)/package.json ] && [ ! $(WEB)/vendor/.installed -nt $(WEB)/package.json ]; then \
+	  cd $(WEB) && npm ci --no-audit --no-fund --silent && node copy-vendor.mjs && touch vendor/.installed; fi
+
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+run: setup
+	$(BIN)/peacegraph neo4j start
+	$(BIN)/peacegraph db init
+	$(BIN)/peacegraph seed load data/
+	$(BIN)/peacegraph serve --open
+
+stop:
+	$(BIN)/peacegraph neo4j stop
+
+lint: $(STAMP)
+	$(BIN)/ruff check graph api seed tests bench
+	$(BIN)/mypy
+
+test: setup browser lint
+	$(BIN)/pytest
+
+schema: $(STAMP)
+	$(BIN)/peacegraph api schema > schema.graphql
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean-state: stop
+	rm -rf .state

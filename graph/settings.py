@@ -1,0 +1,81 @@
+"""All configuration in one place, read from the environment (prefix-free names users know, e.g. NEO4J_URI)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+NEO4J_VERSION = "5.26.30"
+
+
+class Settings(BaseSettings):
+    """Settings for the database, the local Neo4j the project starts, and the API."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        description="Use this Neo4j server instead of starting one (e.g. bolt://db.example.org:7687).",
+    )
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = None
+    neo4j_database: str = "neo4j"
+
+    state_dir: Path = Field(default=PROJECT_ROOT / ".state", alias="PEACEGRAPH_STATE_DIR")
+    bolt_port: int = Field(default=7697, alias="PEACEGRAPH_BOLT_PORT")
+    http_port: int = Field(default=7484, alias="PEACEGRAPH_NEO4J_HTTP_PORT")
+    neo4j_heap: str = Field(default="1g", alias="PEACEGRAPH_NEO4J_HEAP")
+    neo4j_pagecache: str = Field(default="512m", alias="PEACEGRAPH_NEO4J_PAGECACHE")
+    neo4j_start_timeout: float = Field(default=120.0, alias="PEACEGRAPH_NEO4J_START_TIMEOUT")
+
+    api_host: str = Field(default="127.0.0.1", alias="PEACEGRAPH_API_HOST")
+    api_port: int = Field(default=8000, alias="PEACEGRAPH_API_PORT")
+    anonymous_read: bool = Field(default=True, alias="PEACEGRAPH_ANONYMOUS_READ")
+    graphiql: bool = Field(default=True, alias="PEACEGRAPH_GRAPHIQL")
+    introspection: bool = Field(default=True, alias="PEACEGRAPH_INTROSPECTION")
+    max_depth: int = Field(default=10, alias="PEACEGRAPH_MAX_DEPTH")
+    max_aliases: int = Field(default=30, alias="PEACEGRAPH_MAX_ALIASES")
+    max_tokens: int = Field(default=2000, alias="PEACEGRAPH_MAX_TOKENS")
+    max_page_size: int = Field(default=200, alias="PEACEGRAPH_MAX_PAGE_SIZE")
+
+    @model_validator(mode="after")
+    def _refuse_default_password_remotely(self) -> Settings:
+        """A non-local server must not be reached with no password or the well-known default."""
+        if self.neo4j_uri and not self.uri_is_local and self.neo4j_password in (None, "", "neo4j", "password"):
+            raise ValueError(
+                f"NEO4J_URI points at a non-local server ({self.neo4j_uri}); set NEO4J_PASSWORD to its real password"
+            )
+        return self
+
+    @property
+    def external(self) -> bool:
+        """True when the user points at their own Neo4j (NEO4J_URI): the project then starts nothing."""
+        return bool(self.neo4j_uri)
+
+    @property
+    def uri(self) -> str:
+        """The Bolt URI to connect to: the user's server or the project's local one."""
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def uri_is_local(self) -> bool:
+        return (urlparse(self.uri).hostname or "") in LOCAL_HOSTS
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        """Driver auth: none for the project's own server (auth disabled on loopback), else user/password."""
+        if self.neo4j_password is None:
+            return None
+        return (self.neo4j_user, self.neo4j_password)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (cached; tests build their own Settings when they need other values)."""
+    return Settings()

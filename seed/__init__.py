@@ -1,0 +1,1 @@
+"""peacegraph: seed."""
