@@ -87,5 +87,5 @@ async def run_in_write_tx(graph: Graph, work: Any, *args: Any) -> Any:
 
 async def tx_run(tx: AsyncManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
     """Run a named statement inside an open transaction and return rows as dicts."""
-    result = await tx.run(Query(statement(name)), params)
+    result = await tx.run(statement(name), params)
     return [r.data() async for r in result]

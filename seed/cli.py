@@ -111,3 +111,12 @@ def db_wipe(yes: bool = typer.Option(False, "--yes", help="do not ask")) -> None
 
 def main() -> None:
     app()
+
+
+def _register() -> None:
+    from seed.commands import seed_app
+
+    app.add_typer(seed_app, name="seed")
+
+
+_register()

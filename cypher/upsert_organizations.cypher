@@ -1,0 +1,11 @@
+// Upsert organizations: properties replaced by the latest bundle; citations (CITES, keyed by locator) accumulate.
+UNWIND $rows AS row
+MERGE (n:Organization {id: row.id})
+SET n = row.props, n.id = row.id, n:Actor
+WITH n, row
+CALL (n, row) {
+  UNWIND row.cites AS c
+  MATCH (s:Source {id: c.source})
+  MERGE (n)-[r:CITES {locator: c.locator}]->(s)
+  SET r.quote = c.quote
+}
