@@ -163,6 +163,20 @@ class Citation(Strict):
     )
 
 
+class Review(StrEnum):
+    pending = "pending"
+    accepted = "accepted"
+    rejected = "rejected"
+
+
+class Extraction(Strict):
+    """How an extracted fact was found, how sure the extractor is, and whether a person has reviewed it."""
+
+    method: str = Field(description="what found it, e.g. 'pattern:mission-name', 'cooccurrence:sentence'")
+    confidence: float = Field(ge=0, le=1)
+    review: Review = Review.pending
+
+
 class Dated(Strict):
     """A fact that holds over a period: valid_from inclusive, valid_to exclusive, either may be open."""
 
@@ -203,6 +217,7 @@ class Organization(Strict):
     part_of: Id | None = Field(default=None, description="parent organisation (UNDP part_of un)")
     country: Id | None = Field(default=None, description="for a government: the country it governs")
     cites: list[Citation] = Field(default_factory=list)
+    extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
 
 class Place(Strict):
@@ -217,6 +232,7 @@ class Place(Strict):
     aliases: list[str] = Field(default_factory=list)
     adjectives: list[str] = Field(default_factory=list)
     cites: list[Citation] = Field(default_factory=list)
+    extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
     @model_validator(mode="after")
     def _country_has_no_parent(self) -> Place:
@@ -249,6 +265,7 @@ class Mission(Dated):
     led_by: list[Id] = Field(min_length=1)
     deployed_in: list[Id] = Field(min_length=1)
     cites: list[Citation] = Field(min_length=1)
+    extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
 
 class Mandate(Dated):
@@ -264,6 +281,7 @@ class Mandate(Dated):
     tasks: list[Id] = Field(default_factory=list, description="task keys it assigns (demand)")
     places: list[Id] = Field(default_factory=list, description="places the tasks are assigned for")
     cites: list[Citation] = Field(min_length=1)
+    extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
 
 class Coverage(Dated):
@@ -277,6 +295,7 @@ class Coverage(Dated):
     modality: Modality | None = None
     mandate: Id | None = None
     cites: list[Citation] = Field(min_length=1)
+    extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
 
 class FundingLine(Dated):
@@ -292,6 +311,7 @@ class FundingLine(Dated):
     purpose: str | None = None
     pays_for: list[Id] = Field(default_factory=list, description="coverage ids this line pays for")
     cites: list[Citation] = Field(min_length=1)
+    extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
     @model_validator(mode="after")
     def _amount_has_currency(self) -> FundingLine:
@@ -326,6 +346,7 @@ class Transition(Strict):
     status: Status = Status.actual
     handovers: list[Handover] = Field(default_factory=list)
     cites: list[Citation] = Field(min_length=1)
+    extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Transition:
@@ -343,6 +364,7 @@ class Agreement(Dated):
     parties: list[Id] = Field(min_length=2)
     signed: dt.date | None = None
     cites: list[Citation] = Field(min_length=1)
+    extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
 
 class Bundle(Strict):

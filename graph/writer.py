@@ -61,6 +61,9 @@ def rows_for(kind: str, items: list[Any]) -> list[dict[str, Any]]:
         seen.add(item.id)
         data = item.model_dump(mode="python")
         props = {k: v for k, v in data.items() if k not in links and k not in {"id", "cites"} and v is not None}
+        extraction = props.pop("extraction", None)
+        if extraction:
+            props.update({f"extraction_{k}": v for k, v in extraction.items()})
         if kind in SEARCHABLE:
             props["aliases_text"] = " | ".join(data.get("aliases", []) + data.get("adjectives", []))
         row: dict[str, Any] = {"id": item.id, "props": props, "cites": data.get("cites", [])}
