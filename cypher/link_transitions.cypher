@@ -2,7 +2,11 @@
 UNWIND $rows AS row
 MATCH (n:Transition {id: row.id})
 CALL (n) { MATCH (n)-[old:FROM|TO|IN]->() DELETE old }
-CALL (n) { MATCH (n)-[:HANDS_OVER]->(h:Handover) DETACH DELETE h }
+CALL (n, row) {
+  MATCH (n)-[:HANDS_OVER]->(h:Handover)
+  WHERE NOT h.id IN [ho IN row.handovers | ho.id]
+  DETACH DELETE h
+}
 CALL (n, row) { UNWIND row.from_actor AS ref MATCH (a:Actor {id: ref}) MERGE (n)-[:FROM]->(a) }
 CALL (n, row) { UNWIND row.to_actors AS ref MATCH (a:Actor {id: ref}) MERGE (n)-[:TO]->(a) }
 CALL (n, row) { UNWIND row.places AS ref MATCH (p:Place {id: ref}) MERGE (n)-[:IN]->(p) }

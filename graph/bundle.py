@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
 from graph.model import BUNDLE_FORMAT, Bundle
@@ -50,8 +51,16 @@ class ParsedBundle:
         return locate(self.raw, loc)
 
 
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that leaves dates as text, so pydantic judges them and errors stay located."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -92,6 +101,11 @@ def _decode(data: bytes, name: str) -> str:
 def _parse(text: str, name: str) -> Any:
     if "\x00" in text:
         raise BundleInvalid([BundleError(name, None, "", "not a bundle: the file is binary, not YAML or JSON text")])
+    if name.endswith(".json") or text.lstrip().startswith("{"):
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BundleInvalid([BundleError(name, exc.lineno, "", f"not valid YAML/JSON: {exc.msg}")]) from None
     try:
         return _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -170,3 +184,20 @@ def bundle_files(paths: Sequence[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def dump_bundle(bundle: Bundle, fmt: str = "yaml") -> str:
+    """Bundle as YAML or JSON text (empty sections and unset fields left out, so files stay readable)."""
+    data = bundle.model_dump(mode="json", exclude_none=True)
+    data = {k: v for k, v in data.items() if v != []}
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    import io
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    yaml.width = 110
+    buf = io.StringIO()
+    yaml.dump(data, buf)
+    return buf.getvalue()

@@ -20,6 +20,7 @@ def make_driver(settings: Settings) -> AsyncDriver:
         max_connection_pool_size=64,
         connection_acquisition_timeout=10.0,
         connection_timeout=5.0,
+        notifications_min_severity="OFF",
     )
 
 

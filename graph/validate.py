@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -126,6 +126,6 @@ def check_references(parsed: ParsedBundle, known: dict[str, set[str]]) -> list[B
     return errors
 
 
-def merge_known(known: dict[str, set[str]], more: dict[str, Iterable[str]]) -> None:
+def merge_known(known: dict[str, set[str]], more: Mapping[str, Iterable[str]]) -> None:
     for kind, ids in more.items():
         known.setdefault(kind, set()).update(ids)

@@ -114,9 +114,10 @@ def main() -> None:
 
 
 def _register() -> None:
-    from seed.commands import seed_app
+    from seed.commands import export_command, seed_app
 
     app.add_typer(seed_app, name="seed")
+    app.command("export")(export_command)
 
 
 _register()

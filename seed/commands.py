@@ -77,3 +77,91 @@ def load(
         print_errors(exc)
         raise typer.Exit(1) from None
     print_report(report)
+
+
+async def actor_lookup(graph: Graph) -> dict[str, str]:
+    """Lower-case id, acronym, name and aliases → actor id, for resolving names in tables."""
+    lookup: dict[str, str] = {}
+    for row in await graph.read("actor_names"):
+        for key in [row["id"], row["acronym"], row["name"], *row["aliases"]]:
+            if key:
+                lookup.setdefault(str(key).lower(), row["id"])
+    return lookup
+
+
+@seed_app.command("import-3w")
+def import_3w_command(
+    table: Path = typer.Argument(..., help="a 3W/4W table (CSV or XLSX) with an HXL hashtag row"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="write the bundle here instead of loading it"),
+    source_id: str | None = typer.Option(None, help="id of the Source the rows cite (default 3w:<file stem>)"),
+) -> None:
+    """Import an OCHA 3W operational-presence table as coverage (sectors mapped by seed/mappings/hxl_3w.yaml)."""
+    from graph.bundle import ParsedBundle, dump_bundle
+    from seed.cli import out, with_graph
+    from seed.hxl import import_3w
+
+    async def work(graph: Graph) -> LoadReport | None:
+        actors = await actor_lookup(graph)
+        places = set((await graph.read("place_ids"))[0]["ids"])
+        bundle = import_3w(table, actors, places, source_id=source_id)
+        if output:
+            output.write_text(dump_bundle(bundle, "json" if output.suffix == ".json" else "yaml"), encoding="utf-8")
+            out.print(f"wrote {len(bundle.coverages)} coverage facts to {output}")
+            return None
+        parsed = ParsedBundle(name=str(table), bundle=bundle, raw=None)
+        return await load_bundles(graph, [parsed])
+
+    try:
+        report = with_graph(work)
+    except BundleInvalid as exc:
+        print_errors(exc)
+        raise typer.Exit(1) from None
+    if report:
+        print_report(report)
+
+
+def export_command(
+    output: Path = typer.Option(Path("export.yaml"), "-o", "--output", help="bundle file (.yaml or .json)"),
+    hxl_csv: Path | None = typer.Option(None, "--hxl", help="also write coverage as an HXL-tagged CSV here"),
+) -> None:
+    """Write the whole graph as one bundle (and coverage as an HXL-tagged 3W CSV)."""
+    from graph.bundle import dump_bundle
+    from graph.export import export_bundle
+    from seed.cli import out, with_graph
+    from seed.hxl import coverage_csv
+
+    async def work(graph: Graph) -> tuple[str, str | None]:
+        bundle = await export_bundle(graph)
+        text = dump_bundle(bundle, "json" if output.suffix == ".json" else "yaml")
+        csv_text = coverage_csv(await graph.read("coverage_export")) if hxl_csv else None
+        return text, csv_text
+
+    text, csv_text = with_graph(work)
+    output.write_text(text, encoding="utf-8")
+    out.print(f"wrote {output}")
+    if hxl_csv and csv_text is not None:
+        hxl_csv.write_text(csv_text, encoding="utf-8")
+        out.print(f"wrote {hxl_csv}")
+
+
+@seed_app.command("schema")
+def schema_command(
+    output: Path = typer.Option(Path("docs/bundle.schema.json"), "-o", "--output", help="where to write it"),
+) -> None:
+    """Write the bundle format's JSON Schema (generated from the pydantic models)."""
+    from seed.cli import out
+
+    output.write_text(bundle_json_schema(), encoding="utf-8")
+    out.print(f"wrote {output}")
+
+
+def bundle_json_schema() -> str:
+    """The JSON Schema of a bundle file, from graph.model.Bundle."""
+    import json
+
+    from graph.model import Bundle
+
+    schema = Bundle.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://peacegraph.example/bundle.schema.json"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -200,7 +200,7 @@ class LocalNeo4j:
         if pid is None:
             return ServerStatus(running=False, pid=None, uri=uri)
         try:
-            with GraphDatabase.driver(uri, auth=None, connection_timeout=2) as driver:
+            with GraphDatabase.driver(uri, auth=None, connection_timeout=2, notifications_min_severity="OFF") as driver:
                 driver.verify_connectivity()
                 records, _, _ = driver.execute_query(
                     "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition AS e"

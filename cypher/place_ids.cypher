@@ -1,0 +1,1 @@
+MATCH (p:Place) RETURN collect(p.id) AS ids
