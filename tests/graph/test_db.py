@@ -53,5 +53,5 @@ async def test_wipe_leaves_database_empty(graph: Graph) -> None:
 def test_catalogue_names_statements() -> None:
     assert "schema" in catalogue()
     assert statement("wipe").startswith("//") or "DETACH DELETE" in statement("wipe")
-    with pytest.raises(UnknownStatement, match="cypher/nope.cypher"):
+    with pytest.raises(UnknownStatement, match=r"cypher/nope\.cypher"):
         statement("nope")
