@@ -1,4 +1,4 @@
-// The extractor's gazetteer: every organisation, mission, place and task with the names that refer to it.
+// The extractor's gazetteer: every organisation, mission, place, mandate and task with the names that refer to it.
 CALL () {
   MATCH (o:Organization)
   OPTIONAL MATCH (o)-[:PART_OF]->(p:Organization)
@@ -18,6 +18,10 @@ CALL () {
   RETURN 'place' AS kind, pl.id AS id, pl.name AS name, pl.iso3 AS acronym,
          coalesce(pl.aliases, []) AS aliases, coalesce(pl.adjectives, []) AS adjectives, pl.kind AS subkind,
          collect(DISTINCT parent.id) AS parents, [] AS led_by, [] AS deployed_in
+  UNION ALL
+  MATCH (md:Mandate)
+  RETURN 'mandate' AS kind, md.id AS id, coalesce(md.title, md.id) AS name, null AS acronym,
+         [] AS aliases, [] AS adjectives, md.kind AS subkind, [] AS parents, [] AS led_by, [] AS deployed_in
   UNION ALL
   MATCH (t:Task)
   RETURN 'task' AS kind, t.id AS id, t.label AS name, null AS acronym,
