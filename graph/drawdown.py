@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.coverage import state_of
 from graph.db import Graph
@@ -142,7 +143,7 @@ async def drawdown_what_if(
     after_facts = [f for f in coverage if f.active(after, include_planned)
                    and not _removed(f, f.place, deps, after, scope)]
     present: dict[str, str] = {f.actor: f.actor_name for f in after_facts}
-    row = presence[0] if presence else {"missions": [], "governments": [], "name": scope.name}
+    row: dict[str, Any] = presence[0] if presence else {"missions": [], "governments": [], "name": scope.name}
     for m in row["missions"]:
         if m["id"] not in fully_gone:
             present.setdefault(m["id"], m["name"])

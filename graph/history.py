@@ -57,7 +57,8 @@ async def mission_history(graph: Graph, mission: str) -> MissionHistory:
         raise UnknownMission(f"no mission with id {mission!r}")
     r = rows[0]
     raw = sorted(r["mandates"], key=lambda m: (to_date(m["adopted"]) or to_date(m["valid_from"]) or FAR_PAST, m["id"]))
-    steps, previous = [], set()
+    steps: list[MandateStep] = []
+    previous: set[str] = set()
     for i, m in enumerate(raw):
         tasks = set(m["tasks"])
         steps.append(MandateStep(
