@@ -119,16 +119,20 @@ def _removed(fact: CoverageFact, cell_place: str, departures: tuple[Departure, .
 
 async def drawdown_what_if(
     graph: Graph, place: str, departures: list[Departure], handovers: list[HandoverPlan] | None = None,
-    include_planned: bool = False, transition: str | None = None,
+    include_planned: bool = False, transition: str | None = None, on: dt.date | None = None,
 ) -> Drawdown:
-    """Evaluate departures in a place (country or area). Reads only: six round trips, whatever the size."""
-    if not departures:
-        raise ValueError("a drawdown needs at least one departure")
+    """Evaluate departures in a place (country or area). Reads only: six round trips, whatever the size.
+
+    The cells are compared the day before the earliest departure and on the latest one. With no departures,
+    `on` gives the date (the baseline: nothing leaves, so nothing changes but what the graph itself ends).
+    """
+    if not departures and on is None:
+        raise ValueError("a drawdown needs at least one departure, or a date `on` for the baseline")
     scope = await load_scope(graph, place)
     deps = tuple(departures)
     hands = tuple(handovers or ())
-    after = max(d.date for d in deps)
-    before = min(d.date for d in deps) - dt.timedelta(days=1)
+    after = max([d.date for d in deps] or [on or dt.date.today()])
+    before = min([d.date for d in deps] or [after]) - dt.timedelta(days=1)
     coverage = await load_coverage(graph, scope.places, before, after + dt.timedelta(days=1))
     demand = await load_demand(graph, scope.places, before, after + dt.timedelta(days=1))
     presence = await graph.read("country_presence", country=scope.country, on=after)
