@@ -1,11 +1,22 @@
-// Mandates that assign tasks to the given places and overlap the window [$from, $to).
-// A mandate with no places of its own applies to the places its missions are deployed in.
-MATCH (m:Mandate)-[:ASSIGNS]->(t:Task)
+// Mandates that assign tasks to the places in the scope of $place and overlap the window [$from, $to), found from the places:
+// mandates that apply to a place, and mandates without places of their own that authorise a mission deployed
+// there. One row per task; assignments as compact lists [mandate, valid_from, valid_to, status, place].
+MATCH (root:Place {id: $place})
+OPTIONAL MATCH (root)-[:PART_OF*1..4]->(up:Place)
+OPTIONAL MATCH (down:Place)-[:PART_OF*1..4]->(root)
+WITH root, collect(DISTINCT up) AS ups, collect(DISTINCT down) AS downs
+WITH [root] + ups + downs AS scope
+UNWIND scope AS p
+CALL (p) {
+  MATCH (p)<-[:APPLIES_TO]-(m:Mandate)
+  RETURN m
+  UNION
+  MATCH (p)<-[:DEPLOYED_IN]-(:Mission)<-[:AUTHORIZES]-(m:Mandate)
+  WHERE NOT (m)-[:APPLIES_TO]->()
+  RETURN m
+}
+WITH p, m
 WHERE (m.valid_from IS NULL OR m.valid_from < $to) AND (m.valid_to IS NULL OR m.valid_to > $from)
-WITH m, t, [(m)-[:APPLIES_TO]->(p:Place) | p.id] AS own
-WITH m, t, CASE WHEN size(own) > 0 THEN own
-                ELSE [(m)-[:AUTHORIZES]->(:Mission)-[:DEPLOYED_IN]->(p:Place) | p.id] END AS places
-UNWIND places AS place
-WITH m, t, place WHERE place IN $places
-RETURN DISTINCT m.id AS mandate, m.valid_from AS valid_from, m.valid_to AS valid_to, m.status AS status,
-       t.id AS task, t.label AS task_label, t.group AS task_group, place
+MATCH (m)-[:ASSIGNS]->(t:Task)
+WITH t, collect(DISTINCT [m.id, toString(m.valid_from), toString(m.valid_to), m.status, p.id]) AS assignments
+RETURN t.id AS task, t.label AS task_label, t.group AS task_group, assignments

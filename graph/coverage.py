@@ -10,12 +10,13 @@ A task with neither demand nor coverage has no state and is left out.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph.db import Graph
-from graph.facts import CoverageFact, DemandFact, Scope, load_coverage, load_demand, load_scope
+from graph.facts import CoverageFact, DemandFact, Scope, load_all, load_coverage, load_scope
 
 STATES = ("gap", "thin", "overlap", "covered")
 
@@ -102,10 +103,7 @@ async def coverage_matrix(
     graph: Graph, place: str, as_of: dt.date, include_planned: bool = False
 ) -> Matrix:
     """Tasks × actors for a place on a date, with demand and a state per task. Three round trips."""
-    scope = await load_scope(graph, place)
-    day_after = as_of + dt.timedelta(days=1)
-    coverage = await load_coverage(graph, scope.places, as_of, day_after)
-    demand = await load_demand(graph, scope.places, as_of, day_after)
+    scope, coverage, demand = await load_all(graph, place, as_of, as_of + dt.timedelta(days=1))
     rows = build_rows(coverage, demand, scope, scope.id, as_of, include_planned)
     active = relevant(coverage, scope, scope.id, as_of, include_planned)
     actors: dict[str, ActorColumn] = {}
@@ -150,10 +148,10 @@ async def who_covers(
     """The actors covering `task` in `place` (with containment) on `as_of`, each with mandate, funding, sources."""
     from graph.funding import funding_for_actors, mandates_for_actors
 
-    scope = await load_scope(graph, place)
-    day_after = as_of + dt.timedelta(days=1)
-    facts = relevant(await load_coverage(graph, scope.places, as_of, day_after, task=task),
-                     scope, scope.id, as_of, include_planned)
+    scope, found = await asyncio.gather(
+        load_scope(graph, place),
+        load_coverage(graph, place, as_of, as_of + dt.timedelta(days=1), task=task, with_sources=True))
+    facts = relevant(found, scope, scope.id, as_of, include_planned)
     actor_ids = sorted({f.actor for f in facts})
     funding = await funding_for_actors(graph, actor_ids, as_of)
     mandates = await mandates_for_actors(graph, actor_ids, as_of)
@@ -191,10 +189,7 @@ async def coverage_timeline(
     graph: Graph, place: str, start: dt.date, end: dt.date, include_planned: bool = False
 ) -> list[TimelinePoint]:
     """The state of each task per month (on the first day of the month) over [start, end]. Three round trips."""
-    scope = await load_scope(graph, place)
-    window_end = end + dt.timedelta(days=1)
-    coverage = await load_coverage(graph, scope.places, start.replace(day=1), window_end)
-    demand = await load_demand(graph, scope.places, start.replace(day=1), window_end)
+    scope, coverage, demand = await load_all(graph, place, start.replace(day=1), end + dt.timedelta(days=1))
     points = []
     for month in month_starts(start, end):
         for row in build_rows(coverage, demand, scope, scope.id, month, include_planned):

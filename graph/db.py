@@ -49,7 +49,7 @@ class Graph:
         records, _, _ = await self.driver.execute_query(
             Query(statement(name)), params, database_=self.database, routing_=RoutingControl.READ
         )
-        return [r.data() for r in records]
+        return [dict(r.items()) for r in records]
 
     async def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run the named statement in a write transaction; rows as dicts."""
@@ -57,7 +57,7 @@ class Graph:
         records, _, _ = await self.driver.execute_query(
             Query(statement(name)), params, database_=self.database, routing_=RoutingControl.WRITE
         )
-        return [r.data() for r in records]
+        return [dict(r.items()) for r in records]
 
     async def apply_schema(self) -> int:
         """Apply cypher/schema.cypher; every statement is IF NOT EXISTS, so this is safe to repeat."""
@@ -89,4 +89,4 @@ async def run_in_write_tx(graph: Graph, work: Any, *args: Any) -> Any:
 async def tx_run(tx: AsyncManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
     """Run a named statement inside an open transaction and return rows as dicts."""
     result = await tx.run(statement(name), params)
-    return [r.data() async for r in result]
+    return [dict(r.items()) async for r in result]

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.coverage import state_of
 from graph.db import Graph
-from graph.facts import CoverageFact, Scope, load_coverage, load_demand, load_scope, to_date
+from graph.facts import CoverageFact, Scope, load_all, to_date
 from graph.funding import funding_for_actors
 
 BASIS_RANK = {"same_place_same_group": 1, "present_in_country": 2, "partner_under_agreement": 3, "host_state": 4}
@@ -128,13 +128,11 @@ async def drawdown_what_if(
     """
     if not departures and on is None:
         raise ValueError("a drawdown needs at least one departure, or a date `on` for the baseline")
-    scope = await load_scope(graph, place)
     deps = tuple(departures)
     hands = tuple(handovers or ())
     after = max([d.date for d in deps] or [on or dt.date.today()])
     before = min([d.date for d in deps] or [after]) - dt.timedelta(days=1)
-    coverage = await load_coverage(graph, scope.places, before, after + dt.timedelta(days=1))
-    demand = await load_demand(graph, scope.places, before, after + dt.timedelta(days=1))
+    scope, coverage, demand = await load_all(graph, place, before, after + dt.timedelta(days=1))
     presence = await graph.read("country_presence", country=scope.country, on=after)
     departing = {d.actor for d in deps}
     fully_gone = {d.actor for d in deps if not d.places or scope.id in d.places

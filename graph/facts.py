@@ -6,6 +6,7 @@ Status: `actual` always counts; `planned` and `forecast` count only with include
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,8 @@ def to_date(value: Any) -> dt.date | None:
     """Neo4j Date → datetime.date (None stays None)."""
     if value is None:
         return None
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
     if isinstance(value, Date):
         return value.to_native()
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
@@ -75,16 +78,17 @@ class CoverageFact:
         return in_force(self.valid_from, self.valid_to, on) and counts(self.status, include_planned)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> CoverageFact:
-        return cls(
-            id=row["id"], actor=row["actor"], actor_name=row["actor_name"], actor_acronym=row["actor_acronym"],
-            actor_kind=row["actor_kind"], orgs=tuple(sorted(set(row["orgs"]))) or (row["actor"],),
-            task=row["task"], task_label=row["task_label"], task_group=row["task_group"],
-            place=row["place"], place_name=row["place_name"],
-            valid_from=to_date(row["valid_from"]), valid_to=to_date(row["valid_to"]),
-            status=row["status"] or "actual", role=row["role"], modality=row["modality"], mandate=row["mandate"],
-            sources=tuple(SourceRef(**s) for s in row["sources"]),
-        )
+    def from_actor_row(cls, row: dict[str, Any]) -> list[CoverageFact]:
+        """The facts of one grouped row of coverage_facts.cypher."""
+        orgs = tuple(sorted(set(row["orgs"]))) or (row["actor"],)
+        return [
+            cls(id=f[0], actor=row["actor"], actor_name=row["actor_name"], actor_acronym=row["actor_acronym"],
+                actor_kind=row["actor_kind"], orgs=orgs, task=f[6], task_label=f[7], task_group=f[8],
+                place=f[9], place_name=f[10], valid_from=to_date(f[1]), valid_to=to_date(f[2]),
+                status=f[3] or "actual", role=f[4], modality=f[5], mandate=f[11],
+                sources=tuple(SourceRef(*s) for s in f[12]))
+            for f in row["facts"]
+        ]
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,17 @@ class UnknownPlace(LookupError):
     """The place id names no Place in the graph."""
 
 
+async def load_all(
+    graph: Graph, place: str, start: dt.date, end: dt.date, with_demand: bool = True
+) -> tuple[Scope, list[CoverageFact], list[DemandFact]]:
+    """Scope, coverage and demand of a place over [start, end): three reads sent at once."""
+    reads = [load_scope(graph, place), load_coverage(graph, place, start, end)]
+    if with_demand:
+        reads.append(load_demand(graph, place, start, end))
+    results = await asyncio.gather(*reads)
+    return results[0], results[1], (results[2] if with_demand else [])  # type: ignore[return-value]
+
+
 async def load_scope(graph: Graph, place: str) -> Scope:
     rows = await graph.read("place_scope", place=place)
     if not rows:
@@ -160,19 +175,20 @@ async def load_scope(graph: Graph, place: str) -> Scope:
 
 
 async def load_coverage(
-    graph: Graph, places: list[str], start: dt.date, end: dt.date, task: str | None = None
+    graph: Graph, place: str, start: dt.date, end: dt.date, task: str | None = None,
+    with_sources: bool = False,
 ) -> list[CoverageFact]:
-    """Coverage in `places` overlapping [start, end)."""
-    rows = await graph.read("coverage_facts", places=places, **{"from": start, "to": end}, task=task)
-    return [CoverageFact.from_row(r) for r in rows]
+    """Coverage in the scope of `place` overlapping [start, end); sources only when asked (costly to decode)."""
+    rows = await graph.read("coverage_facts", place=place, **{"from": start, "to": end}, task=task,
+                            with_sources=with_sources)
+    return [fact for row in rows for fact in CoverageFact.from_actor_row(row)]
 
 
-async def load_demand(graph: Graph, places: list[str], start: dt.date, end: dt.date) -> list[DemandFact]:
-    """Mandated (task, place) demand overlapping [start, end)."""
-    rows = await graph.read("demand_facts", places=places, **{"from": start, "to": end})
+async def load_demand(graph: Graph, place: str, start: dt.date, end: dt.date) -> list[DemandFact]:
+    """Mandated (task, place) demand in the scope of `place` overlapping [start, end)."""
+    rows = await graph.read("demand_facts", place=place, **{"from": start, "to": end})
     return [
-        DemandFact(mandate=r["mandate"], task=r["task"], task_label=r["task_label"], task_group=r["task_group"],
-                   place=r["place"], valid_from=to_date(r["valid_from"]), valid_to=to_date(r["valid_to"]),
-                   status=r["status"] or "actual")
-        for r in rows
+        DemandFact(mandate=a[0], task=r["task"], task_label=r["task_label"], task_group=r["task_group"],
+                   place=a[4], valid_from=to_date(a[1]), valid_to=to_date(a[2]), status=a[3] or "actual")
+        for r in rows for a in r["assignments"]
     ]
