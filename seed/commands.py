@@ -165,3 +165,4 @@ def bundle_json_schema() -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://peacegraph.example/bundle.schema.json"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+from seed.extract.cli import register as _register_extract; _register_extract(seed_app)  # noqa: E402, E702, I001

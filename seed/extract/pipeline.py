@@ -1,0 +1,55 @@
+"""One report through the whole pipeline: read, normalise, find mentions, derive candidate facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from seed.extract.gazetteer import Entry, Gazetteer
+from seed.extract.mentions.base import Mention
+from seed.extract.mentions.citations import find_citations
+from seed.extract.mentions.dates import find_dates
+from seed.extract.mentions.entities import find_entities
+from seed.extract.mentions.money import find_money
+from seed.extract.mentions.tasks import find_tasks
+from seed.extract.normalise import Normalised, normalise, sentences
+from seed.extract.reading import RawReport, read_report
+from seed.extract.relations import Fact, find_relations
+
+
+@dataclass
+class DocResult:
+    """Everything extracted from one report."""
+
+    raw: RawReport
+    norm: Normalised
+    sentences: list[tuple[int, int]]
+    mentions: list[Mention]
+    new_entities: dict[tuple[str, str], Entry]
+    facts: list[Fact]
+    inner: dict[int, list[Mention]] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self.raw.path
+
+    def line(self, offset: int) -> int:
+        return self.norm.line(offset)
+
+
+def extract_raw(raw: RawReport, gaz: Gazetteer) -> DocResult:
+    norm = normalise(raw, gaz.lexicon())
+    text = norm.text
+    sents = sentences(text)
+    ents = find_entities(text, gaz)
+    mentions = sorted(
+        ents.mentions + find_citations(text) + find_money(text) + find_dates(text) + find_tasks(text, gaz),
+        key=lambda m: (m.start, m.end),
+    )
+    facts = find_relations(text, sents, mentions, gaz, ents.inner)
+    return DocResult(raw, norm, sents, mentions, ents.new, facts, ents.inner)
+
+
+def extract_file(path: Path, gaz: Gazetteer) -> DocResult:
+    """Read and extract one report; raises ReportError for unusable input."""
+    return extract_raw(read_report(path), gaz)

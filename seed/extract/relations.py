@@ -1,0 +1,281 @@
+"""Candidate facts from mentions in the same or adjacent sentences, each with a confidence and its evidence.
+
+Relations: led_by, deployed_in (mission -> organisation / place), mandated_by (mission -> resolution symbol),
+performs_task (actor -> task key), succeeded_by (mission -> mission), funded_by (actor -> funder, with the
+amount when one is in the sentence), partner_of (organisation <-> organisation).
+Modality: "plans to", "will", "is expected to", … mark a fact planned / forecast / proposed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from seed.extract.gazetteer import Gazetteer
+from seed.extract.mentions.base import Mention
+
+_PLANNED = re.compile(r"\b(?:plans? to|planned|planning to|will|shall|is to|are to|intends? to|is set to|are set to|"
+                      r"scheduled to|envisage[sd]?|to be deployed|would)\b", re.I)
+_FORECAST = re.compile(r"\b(?:is expected to|are expected to|expected to|is likely to|are likely to|projected|"
+                       r"forecast|anticipated)\b", re.I)
+_PROPOSED = re.compile(r"\b(?:proposed|proposal|should|recommend(?:s|ed)?|calls? for|could)\b", re.I)
+_MANDATE_CUE = re.compile(r"\b(?:mandat\w*|authori[sz]\w*|establish\w*|renew\w*|extend\w*|pursuant)\b", re.I)
+_TASK_CUE = re.compile(r"\b(?:mandat\w*|support\w*|assist\w*|help\w*|conduct\w*|engag\w*|undertak\w*|carr\w+ out|"
+                       r"implement\w*|facilitat\w*|monitor\w*|protect\w*|work\w* with|task\w*|responsib\w*)\b", re.I)
+_FUND_CUE = re.compile(r"\b(?:fund\w*|financ\w*|contribut\w*|pa(?:y|id|ying)|budget\w*|donat\w*|support for|"
+                       r"supported|facility|grant\w*)\b", re.I)
+_PARTNER_CUE = re.compile(r"\b(?:partner\w*|cooperation|co-operation|coordination|consultations?|collaborat\w*|"
+                          r"relationship|joint|dialogue|liaison)\b", re.I)
+_SUCCESSION = re.compile(r"^(?:[^.;]{0,40}?)\b(?:succeeded by|replaced by|handed over(?: \w+){0,4} to|transferred"
+                         r"(?: \w+){0,4} to|transition(?:ed)?(?: \w+){0,3} to|followed by|gave way to|re-?hatted"
+                         r"(?: \w+){0,3} (?:as|into)|became|was transformed into|took over from|/)\s*(?:the\s+)?$", re.I)
+_REVERSE = re.compile(r"took over from|replaced\b(?! by)|succeeded\b(?! by)", re.I)
+_INSTRUMENTS = [
+    (re.compile(r"African Peace Facility", re.I), "eu_african_peace_facility"),
+    (re.compile(r"European Peace Facility", re.I), "eu_european_peace_facility"),
+    (re.compile(r"Peace Fund", re.I), "au_peace_fund"),
+    (re.compile(r"assessed contributions?", re.I), "un_assessed"),
+    (re.compile(r"trust fund", re.I), "trust_fund"),
+    (re.compile(r"support package", re.I), "un_support_package"),
+    (re.compile(r"bilateral", re.I), "bilateral"),
+]
+SYMMETRIC = {"partner_of"}
+
+
+@dataclass
+class Fact:
+    """A candidate relation with its evidence."""
+
+    subject: str
+    relation: str
+    object: str
+    start: int  # normalised offset of the evidence sentence
+    end: int
+    confidence: float
+    method: str
+    status: str = "actual"
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def key(self) -> tuple[str, str, str]:
+        if self.relation in SYMMETRIC:
+            a, b = sorted((self.subject, self.object))
+            return a, self.relation, b
+        return self.subject, self.relation, self.object
+
+
+def modality(sentence: str) -> str:
+    if _FORECAST.search(sentence):
+        return "forecast"
+    if _PLANNED.search(sentence):
+        return "planned"
+    return "actual"
+
+
+class RelationFinder:
+    def __init__(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention], gaz: Gazetteer,
+                 inner: dict[int, list[Mention]]) -> None:
+        self.text = text
+        self.sents = sentences
+        self.starts = [s for s, _ in sentences]
+        self.gaz = gaz
+        self.inner = inner  # index of a mission mention -> entities inside its name
+        self.by_sent: dict[int, list[Mention]] = {}
+        for m in mentions:
+            self.by_sent.setdefault(self.sent_of(m.start), []).append(m)
+        self.facts: list[Fact] = []
+
+    def sent_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def add(self, s: str, rel: str, o: str, si: int, conf: float, method: str, **data: Any) -> None:
+        if s == o:
+            return
+        a, b = self.sents[si]
+        sentence = self.text[a:b]
+        status = modality(sentence) if rel in {"deployed_in", "performs_task", "funded_by", "succeeded_by"} \
+            else "actual"
+        self.facts.append(Fact(s, rel, o, a, b, round(conf, 2), method, status, data))
+
+    def run(self) -> list[Fact]:
+        for si in range(len(self.sents)):
+            ms = self.by_sent.get(si, [])
+            if not ms:
+                continue
+            self._names(si, ms)
+            self._deployment(si, ms)
+            self._mandates(si, ms)
+            self._tasks(si, ms)
+            self._succession(si, ms)
+            self._funding(si, ms)
+            self._partners(si, ms)
+        best: dict[tuple[str, str, str, int], Fact] = {}
+        for f in self.facts:
+            k = (*f.key(), f.start)
+            if k not in best or best[k].confidence < f.confidence:
+                best[k] = f
+        return sorted(best.values(), key=lambda f: (f.start, f.subject, f.relation, f.object))
+
+    # --- rules ---------------------------------------------------------------------------------------------
+    def _names(self, si: int, ms: list[Mention]) -> None:
+        """A mission's full name states who leads it and where it is: `African Union Mission in Somalia`."""
+        for m in ms:
+            if m.kind != "mission" or m.id is None:
+                continue
+            for x in self.inner.get(id(m), []):
+                if x.kind == "organization" and x.id and self.text[m.start:x.start].strip() in {"", "the"}:
+                    self.add(m.id, "led_by", x.id, si, 0.8, "name:lead-organization")
+                elif x.kind == "place" and x.id:
+                    self.add(m.id, "deployed_in", x.id, si, 0.8, "name:host-place")
+            entry = self.gaz.get("mission", m.id)
+            if entry is None:
+                continue
+            near = self._near(si)
+            for org in entry.led_by:
+                if any(x.kind == "organization" and x.id == org for x in near):
+                    self.add(m.id, "led_by", org, si, 0.55, "graph+cooccurrence")
+            for place in entry.deployed_in:
+                if any(x.kind == "place" and x.id == place for x in near):
+                    self.add(m.id, "deployed_in", place, si, 0.6, "graph+cooccurrence")
+
+    def _near(self, si: int) -> list[Mention]:
+        return self.by_sent.get(si, []) + self.by_sent.get(si - 1, []) + self.by_sent.get(si + 1, [])
+
+    def _deployment(self, si: int, ms: list[Mention]) -> None:
+        """`UNAMID in Darfur`, `the UN Transition Assistance Group (UNTAG) in Namibia`, `Mali (MINUSMA)`."""
+        for i, m in enumerate(ms):
+            if m.kind != "mission" or m.id is None:
+                continue
+            for x in ms[i + 1:i + 3]:
+                gap = self.text[m.end:x.start]
+                if x.kind == "place" and x.id and re.fullmatch(r"\s*(?:\([A-Za-z\-]+\)\s*)?(?:,\s*)?(?:deployed |based |"
+                                                               r"operating |present |active )?in\s+(?:the\s+)?", gap):
+                    self.add(m.id, "deployed_in", x.id, si, 0.7, "pattern:mission-in-place")
+            if i > 0:
+                p = ms[i - 1]
+                if p.kind == "place" and p.id and re.fullmatch(r"\s*\(\s*", self.text[p.end:m.start]):
+                    self.add(m.id, "deployed_in", p.id, si, 0.7, "pattern:place-(mission)")
+
+    def _mandates(self, si: int, ms: list[Mention]) -> None:
+        sentence = self.text[self.sents[si][0]:self.sents[si][1]]
+        missions = [m for m in ms if m.kind == "mission" and m.id]
+        symbols = [m for m in ms if m.kind == "symbol" and m.id and m.id.startswith("S/RES/")]
+        if not missions or not symbols:
+            return
+        conf = 0.7 if _MANDATE_CUE.search(sentence) else 0.5
+        for sym in symbols:
+            mission = min(missions, key=lambda m: abs(m.start - sym.start))
+            self.add(mission.id or "", "mandated_by", sym.id or "", si, conf, "cooccurrence:mission-resolution")
+
+    def _tasks(self, si: int, ms: list[Mention]) -> None:
+        sentence = self.text[self.sents[si][0]:self.sents[si][1]]
+        cue = bool(_TASK_CUE.search(sentence))
+        actors = [m for m in ms if m.kind == "mission" and m.id]
+        org_actor = False
+        if not actors:
+            actors = [m for m in ms if m.kind == "organization" and m.id and self._org_can_act(m.id)]
+            org_actor = True
+        if not actors:
+            return
+        for t in (m for m in ms if m.kind == "task" and m.id):
+            holder = [x for x in ms if x.kind in {"mission", "organization"} and x.id and x.start <= t.start
+                      and t.end <= x.end]
+            if holder:
+                self.add(holder[0].id or "", "performs_task", t.id or "", si, 0.7, "name:task-in-name",
+                         mention_start=t.start)
+                continue
+            before = [a for a in actors if a.end <= t.start]
+            actor = before[-1] if before else min(actors, key=lambda a: abs(a.start - t.start))
+            if abs(actor.start - t.start) > 220:
+                continue
+            conf = (0.35 if org_actor else 0.55) + ((0.1 if org_actor else 0.15) if cue else 0.0)
+            self.add(actor.id or "", "performs_task", t.id or "", si, conf, "cooccurrence:actor-task",
+                     mention_start=t.start)
+
+    def _org_can_act(self, org: str) -> bool:
+        entry = self.gaz.get("organization", org)
+        if entry is None:
+            return True
+        return entry.subkind not in {"organ", "government"} and bool(entry.parents)
+
+    def _succession(self, si: int, ms: list[Mention]) -> None:
+        missions = [m for m in ms if m.kind == "mission" and m.id]
+        for a, b in itertools.pairwise(missions):
+            between = self.text[a.end:b.start]
+            if len(between) > 80 or a.id == b.id:
+                continue
+            if between == "/":
+                self.add(a.id or "", "succeeded_by", b.id or "", si, 0.5, "pattern:predecessor/successor")
+            elif _SUCCESSION.match(between):
+                if _REVERSE.search(between):
+                    self.add(b.id or "", "succeeded_by", a.id or "", si, 0.65, "pattern:succession")
+                else:
+                    self.add(a.id or "", "succeeded_by", b.id or "", si, 0.65, "pattern:succession")
+
+    def _funding(self, si: int, ms: list[Mention]) -> None:
+        a, b = self.sents[si]
+        sentence = self.text[a:b]
+        if not _FUND_CUE.search(sentence):
+            return
+        money = [m for m in ms if m.kind == "money"]
+        cue = _FUND_CUE.search(sentence)
+        cue_at = a + (cue.start() if cue else 0)
+        orgs = [m for m in ms if m.kind == "organization" and m.id and m.method != "gazetteer:mission-lead"]
+        funders = [o for o in orgs if o.start < cue_at and self._can_fund(o.id or "")]
+        if not money and not re.search(r"\b(?:fund\w*|financ\w*|contribut\w*|pa(?:y|id))", sentence, re.I):
+            return
+        conf = 0.6
+        if not funders:
+            prev = self.by_sent.get(si - 1, [])
+            prev_text = self.text[self.sents[si - 1][0]:self.sents[si - 1][1]] if si > 0 else ""
+            if prev and _FUND_CUE.search(prev_text):
+                funders = [o for o in prev if o.kind == "organization" and o.id
+                           and o.method != "gazetteer:mission-lead" and self._can_fund(o.id)][:1]
+                money = money or [m for m in prev if m.kind == "money"]
+                conf = 0.5
+        if not funders:
+            return
+        funder = funders[0]
+        recipients = [m for m in ms if m.kind == "mission" and m.id and m.start > funder.start]
+        if not recipients and money:
+            recipients = [o for o in orgs if o.id != funder.id and o.start > cue_at][:1]
+            conf -= 0.1
+        instrument = next((code for rx, code in _INSTRUMENTS if rx.search(sentence)), "other")
+        for r in recipients:
+            data: dict[str, Any] = {"instrument": instrument}
+            if money:
+                data.update(amount=money[-1].data["amount"], currency=money[-1].data["currency"],
+                            money_text=money[-1].text)
+            self.add(r.id or "", "funded_by", funder.id or "", si, conf, "cooccurrence:funding", **data)
+
+    def _can_fund(self, org: str) -> bool:
+        entry = self.gaz.get("organization", org)
+        return entry is None or entry.subkind != "organ"
+
+    def _partners(self, si: int, ms: list[Mention]) -> None:
+        a, _b = self.sents[si]
+        orgs = [m for m in ms if m.kind == "organization" and m.id]
+        if len(orgs) < 2:
+            return
+        for x, y in itertools.pairwise(orgs):
+            if x.id == y.id:
+                continue
+            between = self.text[x.end:y.start]
+            before = self.text[max(a, x.start - 60):x.start]
+            if re.fullmatch(r"\s?[–—-]\s?", between):
+                self.add(x.id or "", "partner_of", y.id or "", si, 0.6, "pattern:org–org")
+            elif re.fullmatch(r"\s*(?:and|,)\s+(?:the\s+)?", between) and re.search(
+                    r"(?:partnership|cooperation|co-operation|coordination|consultations|collaboration|relations?"
+                    r"|relationship|dialogue|meetings?|agreement|framework)\s+(?:\w+\s+){0,2}(?:between|among|of)"
+                    r"\s+(?:the\s+)?$", before, re.I):
+                self.add(x.id or "", "partner_of", y.id or "", si, 0.7, "pattern:partnership-between")
+            elif re.search(r"\bpartner(?:ship)?s?\s+(?:of|with)\s+(?:the\s+)?$", between):
+                self.add(x.id or "", "partner_of", y.id or "", si, 0.65, "pattern:partner-of")
+
+
+def find_relations(text: str, sentences: list[tuple[int, int]], mentions: Iterable[Mention], gaz: Gazetteer,
+                   inner: dict[int, list[Mention]]) -> list[Fact]:
+    return RelationFinder(text, sentences, list(mentions), gaz, inner).run()
