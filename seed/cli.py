@@ -115,9 +115,13 @@ def main() -> None:
 
 def _register() -> None:
     from seed.commands import export_command, seed_app
+    from seed.serve import api_app, keys_app, serve
 
     app.add_typer(seed_app, name="seed")
+    app.add_typer(keys_app, name="keys")
+    app.add_typer(api_app, name="api")
     app.command("export")(export_command)
+    app.command("serve")(serve)
 
 
 _register()

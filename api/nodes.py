@@ -1,0 +1,564 @@
+"""GraphQL types for every node of the model. Scalar fields come from the node row; relationship fields are
+paginated connections resolved through per-request DataLoaders (one query per label and level, no N+1).
+
+Time-dependent list fields take `asOf` (default: today; pass `asOf: null` for all time).
+"""
+
+import datetime as dt
+from typing import Annotated, Any, Optional, Union
+
+import strawberry
+from strawberry.types import Info
+
+from api.pagination import Connection, build, window
+from graph.facts import in_force
+
+AsOf = Annotated[
+    Optional[dt.date],
+    strawberry.argument(description="Only facts in force on this date (default today; null for all time)."),
+]
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def resolve_as_of(as_of: Any) -> dt.date | None:
+    return today() if as_of is strawberry.UNSET else as_of
+
+
+async def load(info: Info, label: str, node_id: str | None) -> dict[str, Any] | None:
+    if node_id is None:
+        return None
+    return await info.context.loaders[label].load(node_id)
+
+
+async def load_many(info: Info, label: str, ids: list[str]) -> list[dict[str, Any]]:
+    rows = await info.context.loaders[label].load_many(ids)
+    return [r for r in rows if r is not None]
+
+
+def page_limit(info: Info) -> int:
+    return info.context.settings.max_page_size
+
+
+async def connection(
+    info: Info, label: str, ids: list[str], make: Any, as_of: dt.date | None = None, dated: bool = False,
+    first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
+) -> Connection[Any]:
+    """A connection over related ids; dated lists are filtered to facts in force on `as_of` first."""
+    ids = sorted(dict.fromkeys(ids))
+    if dated and as_of is not None:
+        rows = await load_many(info, label, ids)
+        ids = [r["id"] for r in rows if in_force(r.get("valid_from"), r.get("valid_to"), as_of)]
+    w = window(first, after, last, before, len(ids), page_limit(info))
+    page = ids[w.skip:w.skip + w.limit]
+    rows = await load_many(info, label, page)
+    return build([make(r) for r in rows], w.skip, len(ids))
+
+
+@strawberry.type(description="Where a fact comes from: a document, the place in it, and a short quote.")
+class Citation:
+    locator: str
+    quote: Optional[str]
+    source_id: strawberry.ID
+
+    @strawberry.field
+    async def source(self, info: Info) -> Optional["Source"]:
+        row = await load(info, "Source", self.source_id)
+        return Source.from_row(row) if row else None
+
+
+def citations(row: dict[str, Any]) -> list[Citation]:
+    return [Citation(locator=c["locator"], quote=c.get("quote"), source_id=c["source"])
+            for c in sorted(row.get("cites", []), key=lambda c: (c["source"], c["locator"]))]
+
+
+@strawberry.type(description="An extracted fact's provenance: what found it, how sure, and its review state.")
+class Extraction:
+    method: str
+    confidence: float
+    review: str
+
+
+def extraction(row: dict[str, Any]) -> Optional[Extraction]:
+    if "extraction_method" not in row:
+        return None
+    return Extraction(method=row["extraction_method"], confidence=row.get("extraction_confidence", 0.0),
+                      review=row.get("extraction_review", "pending"))
+
+
+@strawberry.type(description="A report, resolution, decision or dataset that facts cite.")
+class Source:
+    id: strawberry.ID
+    title: str
+    kind: str
+    date: Optional[dt.date]
+    symbol: Optional[str]
+    publisher: Optional[str]
+    url: Optional[str]
+    path: Optional[str]
+    cited_by_count: int
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Source":
+        return cls(id=r["id"], title=r["title"], kind=r["kind"], date=r.get("date"), symbol=r.get("symbol"),
+                   publisher=r.get("publisher"), url=r.get("url"), path=r.get("path"),
+                   cited_by_count=r.get("cited_by_count", 0))
+
+
+@strawberry.type(description="A mandated activity from the task taxonomy.")
+class Task:
+    id: strawberry.ID
+    group: str
+    label: str
+    pema: Optional[str]
+    phrases: list[str]
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Task":
+        return cls(id=r["id"], group=r["group"], label=r["label"], pema=r.get("pema"),
+                   phrases=r.get("phrases", []), row=r)
+
+    @strawberry.field
+    async def mandates(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                       after: Optional[str] = None, last: Optional[int] = None,
+                       before: Optional[str] = None) -> Connection["Mandate"]:
+        return await connection(info, "Mandate", self.row["mandates"], Mandate.from_row, resolve_as_of(as_of),
+                                True, first, after, last, before)
+
+    @strawberry.field
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                        after: Optional[str] = None, last: Optional[int] = None,
+                        before: Optional[str] = None) -> Connection["Coverage"]:
+        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
+                                True, first, after, last, before)
+
+
+@strawberry.type(description="A country (ISO 3166 alpha-3 id) or an area inside one (parent), or a maritime zone.")
+class Place:
+    id: strawberry.ID
+    name: str
+    kind: str
+    iso3: Optional[str]
+    pcode: Optional[str]
+    aliases: list[str]
+    adjectives: list[str]
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Place":
+        return cls(id=r["id"], name=r["name"], kind=r["kind"], iso3=r.get("iso3"), pcode=r.get("pcode"),
+                   aliases=r.get("aliases", []), adjectives=r.get("adjectives", []), row=r)
+
+    @strawberry.field
+    def sources(self) -> list[Citation]:
+        return citations(self.row)
+
+    @strawberry.field
+    async def parent(self, info: Info) -> Optional["Place"]:
+        row = await load(info, "Place", (self.row["parent"] or [None])[0])
+        return Place.from_row(row) if row else None
+
+    @strawberry.field
+    async def areas(self, info: Info, first: Optional[int] = None, after: Optional[str] = None,
+                    last: Optional[int] = None, before: Optional[str] = None) -> Connection["Place"]:
+        return await connection(info, "Place", self.row["areas"], Place.from_row, None, False, first, after, last,
+                                before)
+
+    @strawberry.field(description="Missions deployed here.")
+    async def missions(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                       after: Optional[str] = None, last: Optional[int] = None,
+                       before: Optional[str] = None) -> Connection["Mission"]:
+        return await connection(info, "Mission", self.row["missions"], Mission.from_row, resolve_as_of(as_of), True,
+                                first, after, last, before)
+
+    @strawberry.field(description="Coverage facts declared for this place itself (not its areas).")
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                        after: Optional[str] = None, last: Optional[int] = None,
+                        before: Optional[str] = None) -> Connection["Coverage"]:
+        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
+                                True, first, after, last, before)
+
+    @strawberry.field(description="The host government (an organisation that governs this country).")
+    async def government(self, info: Info) -> Optional["Organization"]:
+        row = await load(info, "Organization", (self.row["governments"] or [None])[0])
+        return Organization.from_row(row) if row else None
+
+
+@strawberry.type(description="An organisation that acts: UN, AU, EU, NATO, a UN entity, a government, an NGO.")
+class Organization:
+    id: strawberry.ID
+    name: str
+    acronym: Optional[str]
+    aliases: list[str]
+    kind: str
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Organization":
+        return cls(id=r["id"], name=r["name"], acronym=r.get("acronym"), aliases=r.get("aliases", []),
+                   kind=r["kind"], row=r)
+
+    @strawberry.field
+    def sources(self) -> list[Citation]:
+        return citations(self.row)
+
+    @strawberry.field
+    def extraction(self) -> Optional[Extraction]:
+        return extraction(self.row)
+
+    @strawberry.field
+    async def part_of(self, info: Info) -> Optional["Organization"]:
+        row = await load(info, "Organization", (self.row["part_of"] or [None])[0])
+        return Organization.from_row(row) if row else None
+
+    @strawberry.field(description="For a government: the country it governs.")
+    async def country(self, info: Info) -> Optional[Place]:
+        row = await load(info, "Place", (self.row["country"] or [None])[0])
+        return Place.from_row(row) if row else None
+
+    @strawberry.field
+    async def parts(self, info: Info, first: Optional[int] = None, after: Optional[str] = None,
+                    last: Optional[int] = None, before: Optional[str] = None) -> Connection["Organization"]:
+        return await connection(info, "Organization", self.row["parts"], Organization.from_row, None, False, first,
+                                after, last, before)
+
+    @strawberry.field(description="Missions this organisation leads.")
+    async def missions(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                       after: Optional[str] = None, last: Optional[int] = None,
+                       before: Optional[str] = None) -> Connection["Mission"]:
+        return await connection(info, "Mission", self.row["missions"], Mission.from_row, resolve_as_of(as_of), True,
+                                first, after, last, before)
+
+    @strawberry.field(description="Coverage facts where this organisation itself is the actor.")
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                        after: Optional[str] = None, last: Optional[int] = None,
+                        before: Optional[str] = None) -> Connection["Coverage"]:
+        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
+                                True, first, after, last, before)
+
+    @strawberry.field(description="Funding lines this organisation pays into.")
+    async def funds(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                    after: Optional[str] = None, last: Optional[int] = None,
+                    before: Optional[str] = None) -> Connection["FundingLine"]:
+        return await connection(info, "FundingLine", self.row["funds"], FundingLine.from_row, resolve_as_of(as_of),
+                                True, first, after, last, before)
+
+    @strawberry.field
+    async def agreements(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                         after: Optional[str] = None, last: Optional[int] = None,
+                         before: Optional[str] = None) -> Connection["Agreement"]:
+        return await connection(info, "Agreement", self.row["agreements"], Agreement.from_row, resolve_as_of(as_of),
+                                True, first, after, last, before)
+
+
+@strawberry.type(description="A peace operation or force.")
+class Mission:
+    id: strawberry.ID
+    acronym: Optional[str]
+    name: str
+    aliases: list[str]
+    kind: str
+    valid_from: Optional[dt.date]
+    valid_to: Optional[dt.date]
+    status: str
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Mission":
+        return cls(id=r["id"], acronym=r.get("acronym"), name=r["name"], aliases=r.get("aliases", []),
+                   kind=r["kind"], valid_from=r.get("valid_from"), valid_to=r.get("valid_to"),
+                   status=r.get("status", "actual"), row=r)
+
+    @strawberry.field
+    def sources(self) -> list[Citation]:
+        return citations(self.row)
+
+    @strawberry.field
+    def extraction(self) -> Optional[Extraction]:
+        return extraction(self.row)
+
+    @strawberry.field
+    async def led_by(self, info: Info) -> list[Organization]:
+        return [Organization.from_row(r) for r in await load_many(info, "Organization", sorted(self.row["led_by"]))]
+
+    @strawberry.field
+    async def deployed_in(self, info: Info) -> list[Place]:
+        return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["deployed_in"]))]
+
+    @strawberry.field(description="Mandates that authorise this mission.")
+    async def mandates(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                       after: Optional[str] = None, last: Optional[int] = None,
+                       before: Optional[str] = None) -> Connection["Mandate"]:
+        return await connection(info, "Mandate", self.row["mandates"], Mandate.from_row, resolve_as_of(as_of), True,
+                                first, after, last, before)
+
+    @strawberry.field
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                        after: Optional[str] = None, last: Optional[int] = None,
+                        before: Optional[str] = None) -> Connection["Coverage"]:
+        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
+                                True, first, after, last, before)
+
+    @strawberry.field(description="Funding lines whose recipient is this mission.")
+    async def funding_lines(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                            after: Optional[str] = None, last: Optional[int] = None,
+                            before: Optional[str] = None) -> Connection["FundingLine"]:
+        return await connection(info, "FundingLine", self.row["funded_by"], FundingLine.from_row,
+                                resolve_as_of(as_of), True, first, after, last, before)
+
+    @strawberry.field(description="Transitions in which this mission leaves or hands over.")
+    async def transitions_out(self, info: Info) -> list["Transition"]:
+        return [Transition.from_row(r) for r in await load_many(info, "Transition", sorted(self.row["transitions_out"]))]
+
+    @strawberry.field(description="Transitions that lead into this mission.")
+    async def transitions_in(self, info: Info) -> list["Transition"]:
+        return [Transition.from_row(r) for r in await load_many(info, "Transition", sorted(self.row["transitions_in"]))]
+
+
+Actor = Annotated[Union[Mission, Organization], strawberry.union("Actor")]
+
+
+async def load_actor(info: Info, actor_id: str | None, is_mission: bool) -> Optional[Actor]:
+    if actor_id is None:
+        return None
+    if is_mission:
+        row = await load(info, "Mission", actor_id)
+        return Mission.from_row(row) if row else None
+    row = await load(info, "Organization", actor_id)
+    return Organization.from_row(row) if row else None
+
+
+@strawberry.type(description="A decision that authorises a mission or tasks (resolution, communiqué, decision).")
+class Mandate:
+    id: strawberry.ID
+    kind: str
+    title: Optional[str]
+    adopted: Optional[dt.date]
+    valid_from: Optional[dt.date]
+    valid_to: Optional[dt.date]
+    status: str
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Mandate":
+        return cls(id=r["id"], kind=r["kind"], title=r.get("title"), adopted=r.get("adopted"),
+                   valid_from=r.get("valid_from"), valid_to=r.get("valid_to"), status=r.get("status", "actual"),
+                   row=r)
+
+    @strawberry.field
+    def symbol(self) -> str:
+        return str(self.id)
+
+    @strawberry.field
+    def sources(self) -> list[Citation]:
+        return citations(self.row)
+
+    @strawberry.field
+    async def issued_by(self, info: Info) -> Optional[Organization]:
+        row = await load(info, "Organization", (self.row["issued_by"] or [None])[0])
+        return Organization.from_row(row) if row else None
+
+    @strawberry.field(description="The mandate this one renews.")
+    async def renews(self, info: Info) -> Optional["Mandate"]:
+        row = await load(info, "Mandate", (self.row["renews"] or [None])[0])
+        return Mandate.from_row(row) if row else None
+
+    @strawberry.field(description="Mandates that renew this one.")
+    async def renewed_by(self, info: Info) -> list["Mandate"]:
+        return [Mandate.from_row(r) for r in await load_many(info, "Mandate", sorted(self.row["renewed_by"]))]
+
+    @strawberry.field
+    async def authorizes(self, info: Info) -> list[Mission]:
+        return [Mission.from_row(r) for r in await load_many(info, "Mission", sorted(self.row["authorizes"]))]
+
+    @strawberry.field
+    async def tasks(self, info: Info, first: Optional[int] = None, after: Optional[str] = None,
+                    last: Optional[int] = None, before: Optional[str] = None) -> Connection[Task]:
+        return await connection(info, "Task", self.row["tasks"], Task.from_row, None, False, first, after, last,
+                                before)
+
+    @strawberry.field
+    async def places(self, info: Info) -> list[Place]:
+        return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["places"]))]
+
+    @strawberry.field
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
+                        after: Optional[str] = None, last: Optional[int] = None,
+                        before: Optional[str] = None) -> Connection["Coverage"]:
+        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
+                                True, first, after, last, before)
+
+
+@strawberry.type(description="The core fact: an actor performs a task in a place over a period, under a mandate.")
+class Coverage:
+    id: strawberry.ID
+    role: Optional[str]
+    modality: Optional[str]
+    valid_from: Optional[dt.date]
+    valid_to: Optional[dt.date]
+    status: str
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Coverage":
+        return cls(id=r["id"], role=r.get("role"), modality=r.get("modality"), valid_from=r.get("valid_from"),
+                   valid_to=r.get("valid_to"), status=r.get("status", "actual"), row=r)
+
+    @strawberry.field
+    def sources(self) -> list[Citation]:
+        return citations(self.row)
+
+    @strawberry.field
+    def extraction(self) -> Optional[Extraction]:
+        return extraction(self.row)
+
+    @strawberry.field
+    async def actor(self, info: Info) -> Optional[Actor]:
+        return await load_actor(info, (self.row["actor"] or [None])[0], bool(self.row["actor_mission"]))
+
+    @strawberry.field
+    async def task(self, info: Info) -> Optional[Task]:
+        row = await load(info, "Task", (self.row["task"] or [None])[0])
+        return Task.from_row(row) if row else None
+
+    @strawberry.field
+    async def place(self, info: Info) -> Optional[Place]:
+        row = await load(info, "Place", (self.row["place"] or [None])[0])
+        return Place.from_row(row) if row else None
+
+    @strawberry.field
+    async def mandate(self, info: Info) -> Optional[Mandate]:
+        row = await load(info, "Mandate", (self.row["mandate"] or [None])[0])
+        return Mandate.from_row(row) if row else None
+
+    @strawberry.field(description="Funding lines that pay for this coverage.")
+    async def funding_lines(self, info: Info) -> list["FundingLine"]:
+        return [FundingLine.from_row(r) for r in await load_many(info, "FundingLine", sorted(self.row["funding_lines"]))]
+
+
+@strawberry.type(description="Money from funders to a recipient for a purpose.")
+class FundingLine:
+    id: strawberry.ID
+    name: str
+    instrument: str
+    amount: Optional[float]
+    currency: Optional[str]
+    purpose: Optional[str]
+    valid_from: Optional[dt.date]
+    valid_to: Optional[dt.date]
+    status: str
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "FundingLine":
+        return cls(id=r["id"], name=r["name"], instrument=r["instrument"], amount=r.get("amount"),
+                   currency=r.get("currency"), purpose=r.get("purpose"), valid_from=r.get("valid_from"),
+                   valid_to=r.get("valid_to"), status=r.get("status", "actual"), row=r)
+
+    @strawberry.field
+    def sources(self) -> list[Citation]:
+        return citations(self.row)
+
+    @strawberry.field
+    async def funders(self, info: Info) -> list[Organization]:
+        return [Organization.from_row(r) for r in await load_many(info, "Organization", sorted(self.row["funders"]))]
+
+    @strawberry.field
+    async def recipient(self, info: Info) -> Optional[Actor]:
+        return await load_actor(info, (self.row["recipient"] or [None])[0], bool(self.row["recipient_mission"]))
+
+    @strawberry.field
+    async def pays_for(self, info: Info) -> list[Coverage]:
+        return [Coverage.from_row(r) for r in await load_many(info, "Coverage", sorted(self.row["pays_for"]))]
+
+
+@strawberry.type(description="A task handed to another actor by a transition.")
+class Handover:
+    task_id: strawberry.ID
+    to_id: strawberry.ID
+    place_id: Optional[strawberry.ID]
+    to_is_mission: strawberry.Private[bool]
+
+    @strawberry.field
+    async def task(self, info: Info) -> Optional[Task]:
+        row = await load(info, "Task", self.task_id)
+        return Task.from_row(row) if row else None
+
+    @strawberry.field
+    async def to(self, info: Info) -> Optional[Actor]:
+        return await load_actor(info, self.to_id, self.to_is_mission)
+
+
+@strawberry.type(description="A dated change: drawdown, withdrawal, closure, handover, re-hatting, reconfiguration.")
+class Transition:
+    id: strawberry.ID
+    kind: str
+    announced: Optional[dt.date]
+    start: Optional[dt.date]
+    end: dt.date
+    stage: str
+    status: str
+    handovers: list[Handover]
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Transition":
+        hands = [Handover(task_id=h["task"], to_id=h["to"], place_id=h.get("place"), to_is_mission=h["to_is_mission"])
+                 for h in sorted(r["handovers"], key=lambda h: (h["task"], h["to"]))]
+        return cls(id=r["id"], kind=r["kind"], announced=r.get("announced"), start=r.get("start"), end=r["end"],
+                   stage=r.get("stage", "done"), status=r.get("status", "actual"), handovers=hands, row=r)
+
+    @strawberry.field
+    def sources(self) -> list[Citation]:
+        return citations(self.row)
+
+    @strawberry.field(name="from")
+    async def from_actor(self, info: Info) -> Optional[Actor]:
+        return await load_actor(info, (self.row["from_actor"] or [None])[0], bool(self.row["from_mission"]))
+
+    @strawberry.field
+    async def to(self, info: Info) -> list[Actor]:
+        missions = set(self.row["to_missions"])
+        actors = [await load_actor(info, a, a in missions) for a in sorted(self.row["to_actors"])]
+        return [a for a in actors if a is not None]
+
+    @strawberry.field
+    async def places(self, info: Info) -> list[Place]:
+        return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["places"]))]
+
+
+@strawberry.type(description="A partnership framework or coordination mechanism between organisations.")
+class Agreement:
+    id: strawberry.ID
+    name: str
+    kind: str
+    signed: Optional[dt.date]
+    valid_from: Optional[dt.date]
+    valid_to: Optional[dt.date]
+    status: str
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Agreement":
+        return cls(id=r["id"], name=r["name"], kind=r["kind"], signed=r.get("signed"), valid_from=r.get("valid_from"),
+                   valid_to=r.get("valid_to"), status=r.get("status", "actual"), row=r)
+
+    @strawberry.field
+    def sources(self) -> list[Citation]:
+        return citations(self.row)
+
+    @strawberry.field
+    async def parties(self, info: Info) -> list[Actor]:
+        missions = set(self.row["mission_parties"])
+        actors = [await load_actor(info, a, a in missions) for a in sorted(self.row["parties"])]
+        return [a for a in actors if a is not None]
+
+
+NODE_TYPES: dict[str, Any] = {
+    "Source": Source, "Organization": Organization, "Place": Place, "Task": Task, "Mission": Mission,
+    "Mandate": Mandate, "Coverage": Coverage, "FundingLine": FundingLine, "Transition": Transition,
+    "Agreement": Agreement,
+}

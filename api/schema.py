@@ -1,0 +1,474 @@
+"""The GraphQL schema: root lists per type (where/sort/connections), node(id), search, the analyses, and the
+mutations scripts use. Limits (depth, aliases, tokens, page size) and error masking are set here.
+"""
+
+import datetime as dt
+import json
+from enum import Enum
+from typing import Annotated, Any, Optional, Union
+
+import strawberry
+from graphql import OperationType
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from api import analysis as an
+from api import inputs as inp
+from api.errors import MaskInternalErrors, UserError
+from api.nodes import (
+    NODE_TYPES,
+    Agreement,
+    Coverage,
+    FundingLine,
+    Mandate,
+    Mission,
+    Organization,
+    Place,
+    Source,
+    Task,
+    Transition,
+    load,
+    page_limit,
+)
+from api.pagination import Connection, PageSizeError, build, window
+from graph import coverage as cov
+from graph import drawdown as dd
+from graph.bundle import BundleInvalid, ParsedBundle, parse_bundle_text
+from graph.facts import UnknownPlace
+from graph.history import UnknownMission, mission_history
+from graph.keys import at_least
+from graph.load import load_bundles
+from graph.model import KINDS
+from graph.query import FilterError, list_ids
+from graph.settings import Settings
+from graph.trace import UnknownCoverage
+from graph.trace import trace as trace_of
+
+AnyNode = Annotated[
+    Union[Mission, Organization, Place, Mandate, Coverage, FundingLine, Transition, Agreement, Task, Source],
+    strawberry.union("Node"),
+]
+
+
+def to_filter(obj: Any) -> Any:
+    """A strawberry input object as a plain dict keyed by GraphQL field names (what graph/query.py expects)."""
+    if isinstance(obj, list):
+        return [to_filter(x) for x in obj]
+    if isinstance(obj, Enum):
+        return obj.value
+    definition = getattr(obj, "__strawberry_definition__", None)
+    if definition is None:
+        return obj
+    out = {}
+    for f in definition.fields:
+        value = getattr(obj, f.python_name)
+        if value is None or value is strawberry.UNSET:
+            continue
+        name = f.graphql_name or _camel(f.python_name)
+        out[name] = to_filter(value)
+    return out
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.rstrip("_").split("_")
+    return head + "".join(p.title() for p in rest)
+
+
+def to_sort(sort: Optional[list[Any]]) -> list[tuple[str, str]]:
+    pairs = []
+    for item in sort or []:
+        for key, direction in to_filter(item).items():
+            pairs.append((key, direction))
+    return pairs
+
+
+async def root_connection(info: Info, label: str, where: Any, sort: Any, first: Optional[int], after: Optional[str],
+                          last: Optional[int], before: Optional[str]) -> Connection[Any]:
+    """A root list: one query for the page of ids and the total, one for the nodes (through the loader)."""
+    graph = info.context.graph
+    try:
+        spec, order = to_filter(where), to_sort(sort)
+        total = None
+        if last is not None and before is None:
+            total, _ = await list_ids(graph, label, spec, order, 0, 0)
+        w = window(first, after, last, before, total, page_limit(info))
+        total, ids = await list_ids(graph, label, spec, order, w.skip, w.limit)
+    except (FilterError, PageSizeError) as exc:
+        raise UserError(str(exc)) from None
+    rows = await info.context.loaders[label].load_many(ids)
+    make = NODE_TYPES[label].from_row
+    return build([make(r) for r in rows if r is not None], w.skip, total)
+
+
+async def one(info: Info, label: str, node_id: str) -> Any:
+    row = await load(info, label, node_id)
+    return NODE_TYPES[label].from_row(row) if row else None
+
+
+def _today(as_of: Optional[dt.date]) -> dt.date:
+    return as_of or dt.date.today()
+
+
+@strawberry.type(description="A hit of the full-text search.")
+class SearchHit:
+    id: strawberry.ID
+    label: str
+    name: str
+    title: Optional[str]
+    score: float
+
+    @strawberry.field
+    async def node(self, info: Info) -> Optional[AnyNode]:
+        return await one(info, self.label, self.id)
+
+
+ConnArgs = dict[str, Any]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Any node by id (missions, organisations, places, mandates, coverage, ...).")
+    async def node(self, info: Info, id: strawberry.ID) -> Optional[AnyNode]:
+        rows = await info.context.graph.read("node_lookup", id=str(id))
+        labels = rows[0]["labels"] if rows else []
+        return await one(info, labels[0], str(id)) if labels else None
+
+    @strawberry.field(description="Full-text search over names, acronyms, aliases, symbols and titles.")
+    async def search(self, info: Info, text: str, first: int = 10) -> list[SearchHit]:
+        if not 0 < first <= page_limit(info):
+            raise UserError(f"`first` must be between 1 and {page_limit(info)}")
+        query = " ".join(f"{t}~" if len(t) > 3 else t for t in _lucene_terms(text))
+        if not query:
+            return []
+        rows = await info.context.graph.read("search", text=query, limit=first)
+        return [SearchHit(id=r["id"], label=r["label"], name=r["name"], title=r["title"], score=r["score"])
+                for r in rows if r["label"]]
+
+    @strawberry.field
+    async def mission(self, info: Info, id: strawberry.ID) -> Optional[Mission]:
+        return await one(info, "Mission", str(id))
+
+    @strawberry.field
+    async def organization(self, info: Info, id: strawberry.ID) -> Optional[Organization]:
+        return await one(info, "Organization", str(id))
+
+    @strawberry.field
+    async def place(self, info: Info, id: strawberry.ID) -> Optional[Place]:
+        return await one(info, "Place", str(id))
+
+    @strawberry.field
+    async def mandate(self, info: Info, id: strawberry.ID) -> Optional[Mandate]:
+        return await one(info, "Mandate", str(id))
+
+    @strawberry.field
+    async def coverage(self, info: Info, id: strawberry.ID) -> Optional[Coverage]:
+        return await one(info, "Coverage", str(id))
+
+    @strawberry.field
+    async def transition(self, info: Info, id: strawberry.ID) -> Optional[Transition]:
+        return await one(info, "Transition", str(id))
+
+    @strawberry.field
+    async def missions(self, info: Info, where: Optional[inp.MissionWhere] = None,
+                       sort: Optional[list[inp.MissionSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                       after: Optional[str] = None, last: Optional[int] = None,
+                       before: Optional[str] = None) -> Connection[Mission]:
+        return await root_connection(info, "Mission", where, sort, first, after, last, before)
+
+    @strawberry.field
+    async def organizations(self, info: Info, where: Optional[inp.OrganizationWhere] = None,
+                            sort: Optional[list[inp.OrganizationSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                            after: Optional[str] = None, last: Optional[int] = None,
+                            before: Optional[str] = None) -> Connection[Organization]:
+        return await root_connection(info, "Organization", where, sort, first, after, last, before)
+
+    @strawberry.field
+    async def places(self, info: Info, where: Optional[inp.PlaceWhere] = None,
+                     sort: Optional[list[inp.PlaceSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                     after: Optional[str] = None, last: Optional[int] = None,
+                     before: Optional[str] = None) -> Connection[Place]:
+        return await root_connection(info, "Place", where, sort, first, after, last, before)
+
+    @strawberry.field
+    async def mandates(self, info: Info, where: Optional[inp.MandateWhere] = None,
+                       sort: Optional[list[inp.MandateSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                       after: Optional[str] = None, last: Optional[int] = None,
+                       before: Optional[str] = None) -> Connection[Mandate]:
+        return await root_connection(info, "Mandate", where, sort, first, after, last, before)
+
+    @strawberry.field
+    async def tasks(self, info: Info, where: Optional[inp.TaskWhere] = None,
+                    sort: Optional[list[inp.TaskSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                    after: Optional[str] = None, last: Optional[int] = None,
+                    before: Optional[str] = None) -> Connection[Task]:
+        return await root_connection(info, "Task", where, sort, first, after, last, before)
+
+    @strawberry.field
+    async def coverages(self, info: Info, where: Optional[inp.CoverageWhere] = None,
+                        sort: Optional[list[inp.CoverageSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                        after: Optional[str] = None, last: Optional[int] = None,
+                        before: Optional[str] = None) -> Connection[Coverage]:
+        return await root_connection(info, "Coverage", where, sort, first, after, last, before)
+
+    @strawberry.field
+    async def funding_lines(self, info: Info, where: Optional[inp.FundingLineWhere] = None,
+                            sort: Optional[list[inp.FundingLineSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                            after: Optional[str] = None, last: Optional[int] = None,
+                            before: Optional[str] = None) -> Connection[FundingLine]:
+        return await root_connection(info, "FundingLine", where, sort, first, after, last, before)
+
+    @strawberry.field
+    async def transitions(self, info: Info, where: Optional[inp.TransitionWhere] = None,
+                          sort: Optional[list[inp.TransitionSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                          after: Optional[str] = None, last: Optional[int] = None,
+                          before: Optional[str] = None) -> Connection[Transition]:
+        return await root_connection(info, "Transition", where, sort, first, after, last, before)
+
+    @strawberry.field
+    async def agreements(self, info: Info, where: Optional[inp.AgreementWhere] = None,
+                         sort: Optional[list[inp.AgreementSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                         after: Optional[str] = None, last: Optional[int] = None,
+                         before: Optional[str] = None) -> Connection[Agreement]:
+        return await root_connection(info, "Agreement", where, sort, first, after, last, before)
+
+    @strawberry.field
+    async def sources(self, info: Info, where: Optional[inp.SourceWhere] = None,
+                      sort: Optional[list[inp.SourceSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
+                      after: Optional[str] = None, last: Optional[int] = None,
+                      before: Optional[str] = None) -> Connection[Source]:
+        return await root_connection(info, "Source", where, sort, first, after, last, before)
+
+    @strawberry.field(description="Who covers a task in a place (with containment) on a date: actor, role, mandate, "
+                                  "who pays, sources.")
+    async def who_covers(self, info: Info, task: strawberry.ID, place: strawberry.ID,
+                         as_of: Optional[dt.date] = None, include_planned: bool = False) -> list[an.Covering]:
+        try:
+            answers = await cov.who_covers(info.context.graph, str(task), str(place), _today(as_of), include_planned)
+        except UnknownPlace as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return [an.covering(a) for a in answers]
+
+    @strawberry.field(description="Tasks × actors of a country or area on a date, with a state per task.")
+    async def coverage_matrix(self, info: Info, place: strawberry.ID, as_of: Optional[dt.date] = None,
+                              include_planned: bool = False) -> an.CoverageMatrix:
+        try:
+            m = await cov.coverage_matrix(info.context.graph, str(place), _today(as_of), include_planned)
+        except UnknownPlace as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return an.matrix(m)
+
+    @strawberry.field(description="The state of each task per month over a period.")
+    async def coverage_timeline(self, info: Info, place: strawberry.ID, from_: Annotated[
+            dt.date, strawberry.argument(name="from")], to: dt.date,
+            include_planned: bool = False) -> list[an.TimelinePoint]:
+        if to < from_:
+            raise UserError("`to` is before `from`")
+        if (to - from_).days > 366 * 40:
+            raise UserError("a timeline covers at most 40 years")
+        try:
+            points = await cov.coverage_timeline(info.context.graph, str(place), from_, to, include_planned)
+        except UnknownPlace as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return [an.TimelinePoint(month=p.month, task=p.task, state=p.state, actors=list(p.actors)) for p in points]
+
+    @strawberry.field(description="What a recorded transition leaves behind.")
+    async def drawdown(self, info: Info, transition: strawberry.ID, include_planned: bool = False) -> an.Drawdown:
+        try:
+            result = await dd.drawdown_of_transition(info.context.graph, str(transition), include_planned)
+        except (dd.UnknownTransition, UnknownPlace) as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return an.drawdown(result)
+
+    @strawberry.field(description="What these departures would leave behind (never writes).")
+    async def drawdown_what_if(self, info: Info, input: an.WhatIfInput) -> an.Drawdown:
+        if not input.departures:
+            raise UserError("a what-if needs at least one departure")
+        departures = [dd.Departure(str(d.actor), d.date, tuple(str(p) for p in d.places or ())) for d in input.departures]
+        handovers = [dd.HandoverPlan(str(h.task), str(h.to), str(h.place) if h.place else None)
+                     for h in input.handovers or []]
+        try:
+            result = await dd.drawdown_what_if(info.context.graph, str(input.place), departures, handovers,
+                                               input.include_planned)
+        except UnknownPlace as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return an.drawdown(result)
+
+    @strawberry.field(description="Predecessors, successors, mandates and renewals, tasks added and dropped.")
+    async def mission_history(self, info: Info, mission: strawberry.ID) -> an.MissionHistory:
+        try:
+            return an.history(await mission_history(info.context.graph, str(mission)))
+        except UnknownMission as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+
+    @strawberry.field(description="The path behind a coverage fact: mandate → mission → organisation → funding.")
+    async def trace(self, info: Info, coverage: strawberry.ID) -> an.Trace:
+        try:
+            return an.trace(await trace_of(info.context.graph, str(coverage)))
+        except UnknownCoverage as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+
+
+def _lucene_terms(text: str) -> list[str]:
+    """Words of a search text with Lucene's special characters removed (never passed through as syntax)."""
+    cleaned = "".join(ch if ch.isalnum() or ch in "-/" else " " for ch in text)
+    return [w.replace("/", "\\/").replace("-", "\\-") for w in cleaned.split() if w][:12]
+
+
+@strawberry.enum(description="A section of a bundle: one kind of fact.")
+class FactKind(Enum):
+    SOURCES = "sources"
+    ORGANIZATIONS = "organizations"
+    PLACES = "places"
+    TASKS = "tasks"
+    MISSIONS = "missions"
+    MANDATES = "mandates"
+    COVERAGES = "coverages"
+    FUNDING_LINES = "funding_lines"
+    TRANSITIONS = "transitions"
+    AGREEMENTS = "agreements"
+
+
+@strawberry.type(description="A located problem in submitted facts (same checks as `peacegraph seed load`).")
+class BundleProblem:
+    file: str
+    line: Optional[int]
+    path: str
+    message: str
+
+
+@strawberry.type
+class KindCount:
+    kind: str
+    new: int
+    updated: int
+
+
+@strawberry.type(description="The result of a load: nothing is written unless ok is true.")
+class LoadResult:
+    ok: bool
+    written: bool
+    errors: list[BundleProblem]
+    counts: list[KindCount]
+    nodes_created: int
+    relationships_created: int
+
+
+@strawberry.type
+class DeleteBlock:
+    id: strawberry.ID
+    referenced_by: list[str]
+
+
+@strawberry.type(description="The result of a delete: all or nothing; blocked ids are still referenced.")
+class DeleteResult:
+    deleted: int
+    blocked: list[DeleteBlock]
+    missing: list[strawberry.ID]
+
+
+async def _load(info: Info, parsed: ParsedBundle, dry_run: bool) -> LoadResult:
+    try:
+        report = await load_bundles(info.context.graph, [parsed], dry_run=dry_run)
+    except BundleInvalid as exc:
+        return LoadResult(ok=False, written=False, errors=[BundleProblem(file=e.file, line=e.line, path=e.path,
+                                                                         message=e.message) for e in exc.errors],
+                          counts=[], nodes_created=0, relationships_created=0)
+    plan = report.plans[0]
+    return LoadResult(ok=True, written=report.written, errors=[],
+                      counts=[KindCount(kind=k, new=plan.new.get(k, 0), updated=plan.updated.get(k, 0))
+                              for k in plan.new],
+                      nodes_created=report.counts.nodes_created,
+                      relationships_created=report.counts.relationships_created)
+
+
+def _parse(text: str, name: str) -> ParsedBundle | LoadResult:
+    try:
+        return parse_bundle_text(text, name)
+    except BundleInvalid as exc:
+        return LoadResult(ok=False, written=False, errors=[BundleProblem(file=e.file, line=e.line, path=e.path,
+                                                                         message=e.message) for e in exc.errors],
+                          counts=[], nodes_created=0, relationships_created=0)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Load a bundle (JSON object, or YAML/JSON text in `text`): validated like "
+                                     "the CLI loader; lands whole or not at all.")
+    async def load_bundle(self, info: Info, bundle: Optional[JSON] = None, text: Optional[str] = None,
+                          dry_run: bool = False) -> LoadResult:
+        if (bundle is None) == (text is None):
+            raise UserError("give exactly one of `bundle` (a JSON object) or `text` (YAML or JSON)")
+        source = text if text is not None else json.dumps(bundle, indent=1, ensure_ascii=False)
+        parsed = _parse(source, "request")
+        return parsed if isinstance(parsed, LoadResult) else await _load(info, parsed, dry_run)
+
+    @strawberry.mutation(description="Create or update facts of one kind (records in the bundle format).")
+    async def upsert(self, info: Info, kind: FactKind, records: list[JSON], dry_run: bool = False) -> LoadResult:
+        bundle = {"format": "peacegraph.bundle/1", kind.value: records}
+        parsed = _parse(json.dumps(bundle, indent=1, ensure_ascii=False), "request")
+        return parsed if isinstance(parsed, LoadResult) else await _load(info, parsed, dry_run)
+
+    @strawberry.mutation(description="Delete facts of one kind by id; refused (nothing deleted) while any is still "
+                                     "referenced by another fact.")
+    async def delete(self, info: Info, kind: FactKind, ids: list[strawberry.ID]) -> DeleteResult:
+        if not ids:
+            return DeleteResult(deleted=0, blocked=[], missing=[])
+        rows = await info.context.graph.write(f"delete_{kind.value}", ids=[str(i) for i in ids])
+        row = rows[0]
+        return DeleteResult(deleted=row["deleted"],
+                            blocked=[DeleteBlock(id=b["id"], referenced_by=b["refs"]) for b in row["blocked"]],
+                            missing=row["missing"])
+
+
+class RoleGuard(SchemaExtension):
+    """Queries need a reader (or anonymous read switched on); mutations need an editor."""
+
+    def on_validate(self) -> Any:
+        yield
+        ctx = self.execution_context.context
+        operation = self.execution_context.operation_type
+        role = getattr(ctx, "role", None)
+        settings: Settings = ctx.settings
+        if operation == OperationType.MUTATION:
+            if role is None or not at_least(role, "editor"):
+                self._deny("mutations need an API key with the editor or admin role", ctx)
+        elif role is None and not settings.anonymous_read:
+            self._deny("this API needs an API key (Authorization: Bearer <key>)", ctx)
+
+    def _deny(self, message: str, ctx: Any) -> None:
+        from graphql import GraphQLError
+
+        code = "FORBIDDEN" if getattr(ctx, "role", None) else "UNAUTHENTICATED"
+        self.execution_context.errors = [GraphQLError(message, extensions={"code": code})]
+        response = getattr(ctx, "response", None)
+        if response is not None:
+            response.status_code = 403 if code == "FORBIDDEN" else 401
+
+
+def make_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with the configured limits; introspection can be switched off for production."""
+    extensions: list[Any] = [
+        RoleGuard,
+        QueryDepthLimiter(max_depth=settings.max_depth),
+        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        MaxTokensLimiter(max_token_count=settings.max_tokens),
+        MaskInternalErrors,
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+def schema_sdl() -> str:
+    """The schema in SDL, as committed in schema.graphql."""
+    return make_schema(Settings()).as_str() + "\n"
+
+
+assert {k.value for k in FactKind} == set(KINDS)
