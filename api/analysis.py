@@ -1,7 +1,7 @@
 """GraphQL shapes of the analyses in graph/ (who covers, matrix, timeline, drawdown, history, trace)."""
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -35,7 +35,7 @@ class Payment:
     funding_line_id: strawberry.ID
 
     @strawberry.field
-    async def funding_line(self, info: Info) -> Optional[FundingLine]:
+    async def funding_line(self, info: Info) -> FundingLine | None:
         row = await load(info, "FundingLine", self.funding_line_id)
         return FundingLine.from_row(row) if row else None
 
@@ -45,24 +45,24 @@ class Covering:
     coverage_id: strawberry.ID
     actor_id: strawberry.ID
     actor_name: str
-    role: Optional[str]
-    modality: Optional[str]
+    role: str | None
+    modality: str | None
     status: str
     place_id: strawberry.ID
     place_name: str
-    valid_from: Optional[dt.date]
-    valid_to: Optional[dt.date]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
     sources: list[Citation]
     payments: list[Payment]
     mandate_ids: list[strawberry.ID]
     actor_is_mission: strawberry.Private[bool]
 
     @strawberry.field
-    async def actor(self, info: Info) -> Optional[Actor]:
+    async def actor(self, info: Info) -> Actor | None:
         return await load_actor(info, self.actor_id, self.actor_is_mission)
 
     @strawberry.field
-    async def coverage(self, info: Info) -> Optional[Coverage]:
+    async def coverage(self, info: Info) -> Coverage | None:
         row = await load(info, "Coverage", self.coverage_id)
         return Coverage.from_row(row) if row else None
 
@@ -97,7 +97,7 @@ class MatrixTask:
 class MatrixActor:
     id: strawberry.ID
     name: str
-    acronym: Optional[str]
+    acronym: str | None
     kind: str
     organizations: list[strawberry.ID]
 
@@ -161,21 +161,21 @@ class TimelinePoint:
 class DepartureInput:
     actor: strawberry.ID
     date: dt.date
-    places: Optional[list[strawberry.ID]] = None
+    places: list[strawberry.ID] | None = None
 
 
 @strawberry.input(description="A task handed to an actor (optionally for one place).")
 class HandoverInput:
     task: strawberry.ID
     to: strawberry.ID
-    place: Optional[strawberry.ID] = None
+    place: strawberry.ID | None = None
 
 
 @strawberry.input(description="A drawdown what-if: who leaves where and when, and which tasks go to whom.")
 class WhatIfInput:
     place: strawberry.ID
     departures: list[DepartureInput]
-    handovers: Optional[list[HandoverInput]] = None
+    handovers: list[HandoverInput] | None = None
     include_planned: bool = False
 
 
@@ -198,10 +198,10 @@ class CellChange:
     place_name: str
     before: list[strawberry.ID]
     after: list[strawberry.ID]
-    state_before: Optional[str]
-    state_after: Optional[str]
+    state_before: str | None
+    state_after: str | None
     outcome: str = strawberry.field(description="lost, thinned, saved, gained or unchanged")
-    saved_by: Optional[strawberry.ID]
+    saved_by: strawberry.ID | None
     candidates: list[Candidate]
 
 
@@ -212,8 +212,8 @@ class EndingFunding:
     recipient: strawberry.ID
     funders: list[strawberry.ID]
     instrument: str
-    amount: Optional[float]
-    currency: Optional[str]
+    amount: float | None
+    currency: str | None
     tasks: list[strawberry.ID]
 
 
@@ -230,7 +230,7 @@ class Drawdown:
     place_name: str
     before: dt.date
     after: dt.date
-    transition_id: Optional[strawberry.ID]
+    transition_id: strawberry.ID | None
     departures: list[Departure]
     cells: list[CellChange]
     funding_ending: list[EndingFunding]
@@ -248,7 +248,7 @@ class Drawdown:
         return [c for c in self.cells if c.outcome == "saved"]
 
     @strawberry.field
-    async def transition(self, info: Info) -> Optional[Transition]:
+    async def transition(self, info: Info) -> Transition | None:
         row = await load(info, "Transition", self.transition_id)
         return Transition.from_row(row) if row else None
 
@@ -273,16 +273,16 @@ def drawdown(d: dd.Drawdown) -> Drawdown:
 @strawberry.type
 class MandateStep:
     mandate_id: strawberry.ID
-    adopted: Optional[dt.date]
-    valid_from: Optional[dt.date]
-    valid_to: Optional[dt.date]
-    renews: Optional[strawberry.ID]
+    adopted: dt.date | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    renews: strawberry.ID | None
     tasks: list[strawberry.ID]
     added: list[strawberry.ID]
     dropped: list[strawberry.ID]
 
     @strawberry.field
-    async def mandate(self, info: Info) -> Optional[Mandate]:
+    async def mandate(self, info: Info) -> Mandate | None:
         row = await load(info, "Mandate", self.mandate_id)
         return Mandate.from_row(row) if row else None
 
@@ -291,7 +291,7 @@ class MandateStep:
 class MissionLink:
     transition: strawberry.ID
     kind: str
-    date: Optional[dt.date]
+    date: dt.date | None
     mission: strawberry.ID
     name: str
 
@@ -304,7 +304,7 @@ class MissionHistory:
     successors: list[MissionLink]
 
     @strawberry.field
-    async def mission(self, info: Info) -> Optional[Mission]:
+    async def mission(self, info: Info) -> Mission | None:
         row = await load(info, "Mission", self.mission_id)
         return Mission.from_row(row) if row else None
 
@@ -326,7 +326,7 @@ def history(h: hist.MissionHistory) -> MissionHistory:
 class TraceStep:
     kind: str
     id: strawberry.ID
-    name: Optional[str]
+    name: str | None
     sources: list[Citation]
 
 
@@ -336,7 +336,7 @@ class Trace:
     steps: list[TraceStep]
 
     @strawberry.field
-    async def coverage(self, info: Info) -> Optional[Coverage]:
+    async def coverage(self, info: Info) -> Coverage | None:
         row = await load(info, "Coverage", self.coverage_id)
         return Coverage.from_row(row) if row else None
 
@@ -357,5 +357,5 @@ def trace(t: dict[str, Any]) -> Trace:
     return Trace(coverage_id=t["id"], steps=steps)
 
 
-def as_place(row: dict[str, Any] | None) -> Optional[Place]:
+def as_place(row: dict[str, Any] | None) -> Place | None:
     return Place.from_row(row) if row else None

@@ -56,7 +56,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = make_driver(settings)
+        driver = make_driver(settings, retry_seconds=2.0)
+        state["driver"] = driver
         state["graph"] = Graph(driver, settings.neo4j_database)
         try:
             yield
@@ -64,21 +65,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await driver.close()
 
     async def context_getter(request: Request, response: Response) -> Context:
-        graph: Graph = state["graph"]
+        graph = Graph(state["driver"], settings.neo4j_database)
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:12]
         response.headers["x-request-id"] = request_id
-        role, key_id = None, None
+        role, key_id, key_error = None, None, None
         token = token_of(request)
         if token:
             key = await keys.check(graph, token)
             if key is None:
-                from api.errors import UserError
-
-                response.status_code = 401
-                raise UserError("unknown or revoked API key", code="UNAUTHENTICATED")
-            role, key_id = key.role, key.id
-        return Context(graph=graph, settings=settings, role=role, key_id=key_id, request_id=request_id,
-                       loaders=make_loaders(graph))
+                key_error = "unknown or revoked API key"
+            else:
+                role, key_id = key.role, key.id
+        return Context(graph=graph, settings=settings, role=role, key_id=key_id, key_error=key_error,
+                       request_id=request_id, loaders=make_loaders(graph))
 
     app = FastAPI(title="peacegraph", lifespan=lifespan, docs_url=None, redoc_url=None)
     router: GraphQLRouter[Context, None] = GraphQLRouter(

@@ -33,6 +33,7 @@ class Context(BaseContext):
     settings: Settings = field(default=None)  # type: ignore[assignment]
     role: str | None = None
     key_id: str | None = None
+    key_error: str | None = None
     request_id: str = ""
     loaders: dict[str, DataLoader[str, dict[str, Any] | None]] = field(default_factory=dict)
 
@@ -46,4 +47,4 @@ class Context(BaseContext):
 
     @property
     def http_response(self) -> Response | None:
-        return self.response  # type: ignore[return-value]
+        return self.response

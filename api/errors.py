@@ -42,7 +42,7 @@ class MaskInternalErrors(SchemaExtension):
                 response = getattr(context, "response", None)
                 if response is not None:
                     response.status_code = 503
-            if isinstance(original, GraphQLError) and isinstance(original, UserError):
+            if isinstance(original, GraphQLError):
                 masked.append(GraphQLError(original.message, nodes=error.nodes, path=error.path,
                                            extensions={**(original.extensions or {}), "requestId": request_id}))
             elif original is None:

@@ -12,34 +12,34 @@ import strawberry
 
 @strawberry.input(description="String operators.")
 class StringFilter:
-    eq: Optional[str] = None
-    in_: Optional[list[str]] = strawberry.field(default=None, name="in")
-    contains: Optional[str] = None
-    starts_with: Optional[str] = None
-    ends_with: Optional[str] = None
-    is_null: Optional[bool] = None
+    eq: str | None = None
+    in_: list[str] | None = strawberry.field(default=None, name="in")
+    contains: str | None = None
+    starts_with: str | None = None
+    ends_with: str | None = None
+    is_null: bool | None = None
 
 
 @strawberry.input(description="Date operators.")
 class DateFilter:
-    eq: Optional[dt.date] = None
-    in_: Optional[list[dt.date]] = strawberry.field(default=None, name="in")
-    lt: Optional[dt.date] = None
-    lte: Optional[dt.date] = None
-    gt: Optional[dt.date] = None
-    gte: Optional[dt.date] = None
-    is_null: Optional[bool] = None
+    eq: dt.date | None = None
+    in_: list[dt.date] | None = strawberry.field(default=None, name="in")
+    lt: dt.date | None = None
+    lte: dt.date | None = None
+    gt: dt.date | None = None
+    gte: dt.date | None = None
+    is_null: bool | None = None
 
 
 @strawberry.input(description="Number operators.")
 class FloatFilter:
-    eq: Optional[float] = None
-    in_: Optional[list[float]] = strawberry.field(default=None, name="in")
-    lt: Optional[float] = None
-    lte: Optional[float] = None
-    gt: Optional[float] = None
-    gte: Optional[float] = None
-    is_null: Optional[bool] = None
+    eq: float | None = None
+    in_: list[float] | None = strawberry.field(default=None, name="in")
+    lt: float | None = None
+    lte: float | None = None
+    gt: float | None = None
+    gte: float | None = None
+    is_null: bool | None = None
 
 
 @strawberry.enum
@@ -50,198 +50,198 @@ class SortDirection(Enum):
 
 @strawberry.input
 class SourceWhere:
-    id: Optional[StringFilter] = None
-    title: Optional[StringFilter] = None
-    kind: Optional[StringFilter] = None
-    date: Optional[DateFilter] = None
-    symbol: Optional[StringFilter] = None
-    AND: Optional[list["SourceWhere"]] = None
-    OR: Optional[list["SourceWhere"]] = None
+    id: StringFilter | None = None
+    title: StringFilter | None = None
+    kind: StringFilter | None = None
+    date: DateFilter | None = None
+    symbol: StringFilter | None = None
+    AND: list["SourceWhere"] | None = None
+    OR: list["SourceWhere"] | None = None
     NOT: Optional["SourceWhere"] = None
 
 
 @strawberry.input
 class TaskWhere:
-    id: Optional[StringFilter] = None
-    group: Optional[StringFilter] = None
-    label: Optional[StringFilter] = None
+    id: StringFilter | None = None
+    group: StringFilter | None = None
+    label: StringFilter | None = None
     mandates: Optional["MandateRelation"] = None
-    AND: Optional[list["TaskWhere"]] = None
-    OR: Optional[list["TaskWhere"]] = None
+    AND: list["TaskWhere"] | None = None
+    OR: list["TaskWhere"] | None = None
     NOT: Optional["TaskWhere"] = None
 
 
 @strawberry.input
 class PlaceWhere:
-    id: Optional[StringFilter] = None
-    name: Optional[StringFilter] = None
-    kind: Optional[StringFilter] = None
-    iso3: Optional[StringFilter] = None
+    id: StringFilter | None = None
+    name: StringFilter | None = None
+    kind: StringFilter | None = None
+    iso3: StringFilter | None = None
     missions: Optional["MissionRelation"] = None
     parent: Optional["PlaceRelation"] = None
-    AND: Optional[list["PlaceWhere"]] = None
-    OR: Optional[list["PlaceWhere"]] = None
+    AND: list["PlaceWhere"] | None = None
+    OR: list["PlaceWhere"] | None = None
     NOT: Optional["PlaceWhere"] = None
 
 
 @strawberry.input
 class OrganizationWhere:
-    id: Optional[StringFilter] = None
-    name: Optional[StringFilter] = None
-    acronym: Optional[StringFilter] = None
-    kind: Optional[StringFilter] = None
+    id: StringFilter | None = None
+    name: StringFilter | None = None
+    acronym: StringFilter | None = None
+    kind: StringFilter | None = None
     missions: Optional["MissionRelation"] = None
     agreements: Optional["AgreementRelation"] = None
-    AND: Optional[list["OrganizationWhere"]] = None
-    OR: Optional[list["OrganizationWhere"]] = None
+    AND: list["OrganizationWhere"] | None = None
+    OR: list["OrganizationWhere"] | None = None
     NOT: Optional["OrganizationWhere"] = None
 
 
 @strawberry.input
 class MissionWhere:
-    id: Optional[StringFilter] = None
-    name: Optional[StringFilter] = None
-    acronym: Optional[StringFilter] = None
-    kind: Optional[StringFilter] = None
-    valid_from: Optional[DateFilter] = None
-    valid_to: Optional[DateFilter] = None
-    status: Optional[StringFilter] = None
+    id: StringFilter | None = None
+    name: StringFilter | None = None
+    acronym: StringFilter | None = None
+    kind: StringFilter | None = None
+    valid_from: DateFilter | None = None
+    valid_to: DateFilter | None = None
+    status: StringFilter | None = None
     led_by: Optional["OrganizationRelation"] = None
     deployed_in: Optional["PlaceRelation"] = None
     mandates: Optional["MandateRelation"] = None
     coverages: Optional["CoverageRelation"] = None
-    AND: Optional[list["MissionWhere"]] = None
-    OR: Optional[list["MissionWhere"]] = None
+    AND: list["MissionWhere"] | None = None
+    OR: list["MissionWhere"] | None = None
     NOT: Optional["MissionWhere"] = None
 
 
 @strawberry.input
 class MandateWhere:
-    id: Optional[StringFilter] = None
-    kind: Optional[StringFilter] = None
-    adopted: Optional[DateFilter] = None
-    valid_from: Optional[DateFilter] = None
-    valid_to: Optional[DateFilter] = None
-    status: Optional[StringFilter] = None
+    id: StringFilter | None = None
+    kind: StringFilter | None = None
+    adopted: DateFilter | None = None
+    valid_from: DateFilter | None = None
+    valid_to: DateFilter | None = None
+    status: StringFilter | None = None
     authorizes: Optional["MissionRelation"] = None
     tasks: Optional["TaskRelation"] = None
     places: Optional["PlaceRelation"] = None
     issued_by: Optional["OrganizationRelation"] = None
-    AND: Optional[list["MandateWhere"]] = None
-    OR: Optional[list["MandateWhere"]] = None
+    AND: list["MandateWhere"] | None = None
+    OR: list["MandateWhere"] | None = None
     NOT: Optional["MandateWhere"] = None
 
 
 @strawberry.input
 class CoverageWhere:
-    id: Optional[StringFilter] = None
-    role: Optional[StringFilter] = None
-    modality: Optional[StringFilter] = None
-    valid_from: Optional[DateFilter] = None
-    valid_to: Optional[DateFilter] = None
-    status: Optional[StringFilter] = None
+    id: StringFilter | None = None
+    role: StringFilter | None = None
+    modality: StringFilter | None = None
+    valid_from: DateFilter | None = None
+    valid_to: DateFilter | None = None
+    status: StringFilter | None = None
     task: Optional["TaskRelation"] = None
     place: Optional["PlaceRelation"] = None
     mission: Optional["MissionRelation"] = None
     organization: Optional["OrganizationRelation"] = None
     mandate: Optional["MandateRelation"] = None
-    AND: Optional[list["CoverageWhere"]] = None
-    OR: Optional[list["CoverageWhere"]] = None
+    AND: list["CoverageWhere"] | None = None
+    OR: list["CoverageWhere"] | None = None
     NOT: Optional["CoverageWhere"] = None
 
 
 @strawberry.input
 class FundingLineWhere:
-    id: Optional[StringFilter] = None
-    name: Optional[StringFilter] = None
-    instrument: Optional[StringFilter] = None
-    amount: Optional[FloatFilter] = None
-    currency: Optional[StringFilter] = None
-    valid_from: Optional[DateFilter] = None
-    valid_to: Optional[DateFilter] = None
-    status: Optional[StringFilter] = None
+    id: StringFilter | None = None
+    name: StringFilter | None = None
+    instrument: StringFilter | None = None
+    amount: FloatFilter | None = None
+    currency: StringFilter | None = None
+    valid_from: DateFilter | None = None
+    valid_to: DateFilter | None = None
+    status: StringFilter | None = None
     funders: Optional["OrganizationRelation"] = None
     recipient_mission: Optional["MissionRelation"] = None
-    AND: Optional[list["FundingLineWhere"]] = None
-    OR: Optional[list["FundingLineWhere"]] = None
+    AND: list["FundingLineWhere"] | None = None
+    OR: list["FundingLineWhere"] | None = None
     NOT: Optional["FundingLineWhere"] = None
 
 
 @strawberry.input
 class TransitionWhere:
-    id: Optional[StringFilter] = None
-    kind: Optional[StringFilter] = None
-    stage: Optional[StringFilter] = None
-    start: Optional[DateFilter] = None
-    end: Optional[DateFilter] = None
-    status: Optional[StringFilter] = None
+    id: StringFilter | None = None
+    kind: StringFilter | None = None
+    stage: StringFilter | None = None
+    start: DateFilter | None = None
+    end: DateFilter | None = None
+    status: StringFilter | None = None
     from_: Optional["MissionRelation"] = strawberry.field(default=None, name="from")
     places: Optional["PlaceRelation"] = None
-    AND: Optional[list["TransitionWhere"]] = None
-    OR: Optional[list["TransitionWhere"]] = None
+    AND: list["TransitionWhere"] | None = None
+    OR: list["TransitionWhere"] | None = None
     NOT: Optional["TransitionWhere"] = None
 
 
 @strawberry.input
 class AgreementWhere:
-    id: Optional[StringFilter] = None
-    name: Optional[StringFilter] = None
-    kind: Optional[StringFilter] = None
-    signed: Optional[DateFilter] = None
-    valid_from: Optional[DateFilter] = None
-    valid_to: Optional[DateFilter] = None
-    status: Optional[StringFilter] = None
+    id: StringFilter | None = None
+    name: StringFilter | None = None
+    kind: StringFilter | None = None
+    signed: DateFilter | None = None
+    valid_from: DateFilter | None = None
+    valid_to: DateFilter | None = None
+    status: StringFilter | None = None
     parties: Optional["OrganizationRelation"] = None
-    AND: Optional[list["AgreementWhere"]] = None
-    OR: Optional[list["AgreementWhere"]] = None
+    AND: list["AgreementWhere"] | None = None
+    OR: list["AgreementWhere"] | None = None
     NOT: Optional["AgreementWhere"] = None
 
 
 @strawberry.input(description="Relationship filter: some related node matches, or none does.")
 class MissionRelation:
-    some: Optional[MissionWhere] = None
-    none: Optional[MissionWhere] = None
+    some: MissionWhere | None = None
+    none: MissionWhere | None = None
 
 
 @strawberry.input
 class OrganizationRelation:
-    some: Optional[OrganizationWhere] = None
-    none: Optional[OrganizationWhere] = None
+    some: OrganizationWhere | None = None
+    none: OrganizationWhere | None = None
 
 
 @strawberry.input
 class PlaceRelation:
-    some: Optional[PlaceWhere] = None
-    none: Optional[PlaceWhere] = None
+    some: PlaceWhere | None = None
+    none: PlaceWhere | None = None
 
 
 @strawberry.input
 class MandateRelation:
-    some: Optional[MandateWhere] = None
-    none: Optional[MandateWhere] = None
+    some: MandateWhere | None = None
+    none: MandateWhere | None = None
 
 
 @strawberry.input
 class TaskRelation:
-    some: Optional[TaskWhere] = None
-    none: Optional[TaskWhere] = None
+    some: TaskWhere | None = None
+    none: TaskWhere | None = None
 
 
 @strawberry.input
 class CoverageRelation:
-    some: Optional[CoverageWhere] = None
-    none: Optional[CoverageWhere] = None
+    some: CoverageWhere | None = None
+    none: CoverageWhere | None = None
 
 
 @strawberry.input
 class AgreementRelation:
-    some: Optional[AgreementWhere] = None
-    none: Optional[AgreementWhere] = None
+    some: AgreementWhere | None = None
+    none: AgreementWhere | None = None
 
 
 def _sort_input(name: str, fields: list[str]) -> type:
     """A sort input with one optional direction per sortable field (e.g. MissionSort {name: ASC})."""
-    annotations = {f: Optional[SortDirection] for f in fields}
+    annotations = {f: Optional[SortDirection] for f in fields}  # noqa: UP045 (strawberry reads these at runtime)
     cls = type(name, (), {"__annotations__": annotations, **{f: None for f in fields}})
     return strawberry.input(cls, description=f"Sort {name.removesuffix('Sort')} results; the id breaks ties.")
 

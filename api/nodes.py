@@ -5,7 +5,7 @@ Time-dependent list fields take `asOf` (default: today; pass `asOf: null` for al
 """
 
 import datetime as dt
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any, Optional
 
 import strawberry
 from strawberry.types import Info
@@ -14,7 +14,7 @@ from api.pagination import Connection, build, window
 from graph.facts import in_force
 
 AsOf = Annotated[
-    Optional[dt.date],
+    dt.date | None,
     strawberry.argument(description="Only facts in force on this date (default today; null for all time)."),
 ]
 
@@ -60,7 +60,7 @@ async def connection(
 @strawberry.type(description="Where a fact comes from: a document, the place in it, and a short quote.")
 class Citation:
     locator: str
-    quote: Optional[str]
+    quote: str | None
     source_id: strawberry.ID
 
     @strawberry.field
@@ -81,7 +81,7 @@ class Extraction:
     review: str
 
 
-def extraction(row: dict[str, Any]) -> Optional[Extraction]:
+def extraction(row: dict[str, Any]) -> Extraction | None:
     if "extraction_method" not in row:
         return None
     return Extraction(method=row["extraction_method"], confidence=row.get("extraction_confidence", 0.0),
@@ -93,11 +93,11 @@ class Source:
     id: strawberry.ID
     title: str
     kind: str
-    date: Optional[dt.date]
-    symbol: Optional[str]
-    publisher: Optional[str]
-    url: Optional[str]
-    path: Optional[str]
+    date: dt.date | None
+    symbol: str | None
+    publisher: str | None
+    url: str | None
+    path: str | None
     cited_by_count: int
 
     @classmethod
@@ -112,7 +112,7 @@ class Task:
     id: strawberry.ID
     group: str
     label: str
-    pema: Optional[str]
+    pema: str | None
     phrases: list[str]
     row: strawberry.Private[dict[str, Any]]
 
@@ -122,16 +122,16 @@ class Task:
                    phrases=r.get("phrases", []), row=r)
 
     @strawberry.field
-    async def mandates(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                       after: Optional[str] = None, last: Optional[int] = None,
-                       before: Optional[str] = None) -> Connection["Mandate"]:
+    async def mandates(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                       after: str | None = None, last: int | None = None,
+                       before: str | None = None) -> Connection["Mandate"]:
         return await connection(info, "Mandate", self.row["mandates"], Mandate.from_row, resolve_as_of(as_of),
                                 True, first, after, last, before)
 
     @strawberry.field
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                        after: Optional[str] = None, last: Optional[int] = None,
-                        before: Optional[str] = None) -> Connection["Coverage"]:
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                        after: str | None = None, last: int | None = None,
+                        before: str | None = None) -> Connection["Coverage"]:
         return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
                                 True, first, after, last, before)
 
@@ -141,8 +141,8 @@ class Place:
     id: strawberry.ID
     name: str
     kind: str
-    iso3: Optional[str]
-    pcode: Optional[str]
+    iso3: str | None
+    pcode: str | None
     aliases: list[str]
     adjectives: list[str]
     row: strawberry.Private[dict[str, Any]]
@@ -162,22 +162,22 @@ class Place:
         return Place.from_row(row) if row else None
 
     @strawberry.field
-    async def areas(self, info: Info, first: Optional[int] = None, after: Optional[str] = None,
-                    last: Optional[int] = None, before: Optional[str] = None) -> Connection["Place"]:
+    async def areas(self, info: Info, first: int | None = None, after: str | None = None,
+                    last: int | None = None, before: str | None = None) -> Connection["Place"]:
         return await connection(info, "Place", self.row["areas"], Place.from_row, None, False, first, after, last,
                                 before)
 
     @strawberry.field(description="Missions deployed here.")
-    async def missions(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                       after: Optional[str] = None, last: Optional[int] = None,
-                       before: Optional[str] = None) -> Connection["Mission"]:
+    async def missions(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                       after: str | None = None, last: int | None = None,
+                       before: str | None = None) -> Connection["Mission"]:
         return await connection(info, "Mission", self.row["missions"], Mission.from_row, resolve_as_of(as_of), True,
                                 first, after, last, before)
 
     @strawberry.field(description="Coverage facts declared for this place itself (not its areas).")
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                        after: Optional[str] = None, last: Optional[int] = None,
-                        before: Optional[str] = None) -> Connection["Coverage"]:
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                        after: str | None = None, last: int | None = None,
+                        before: str | None = None) -> Connection["Coverage"]:
         return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
                                 True, first, after, last, before)
 
@@ -191,7 +191,7 @@ class Place:
 class Organization:
     id: strawberry.ID
     name: str
-    acronym: Optional[str]
+    acronym: str | None
     aliases: list[str]
     kind: str
     row: strawberry.Private[dict[str, Any]]
@@ -206,7 +206,7 @@ class Organization:
         return citations(self.row)
 
     @strawberry.field
-    def extraction(self) -> Optional[Extraction]:
+    def extraction(self) -> Extraction | None:
         return extraction(self.row)
 
     @strawberry.field
@@ -215,41 +215,41 @@ class Organization:
         return Organization.from_row(row) if row else None
 
     @strawberry.field(description="For a government: the country it governs.")
-    async def country(self, info: Info) -> Optional[Place]:
+    async def country(self, info: Info) -> Place | None:
         row = await load(info, "Place", (self.row["country"] or [None])[0])
         return Place.from_row(row) if row else None
 
     @strawberry.field
-    async def parts(self, info: Info, first: Optional[int] = None, after: Optional[str] = None,
-                    last: Optional[int] = None, before: Optional[str] = None) -> Connection["Organization"]:
+    async def parts(self, info: Info, first: int | None = None, after: str | None = None,
+                    last: int | None = None, before: str | None = None) -> Connection["Organization"]:
         return await connection(info, "Organization", self.row["parts"], Organization.from_row, None, False, first,
                                 after, last, before)
 
     @strawberry.field(description="Missions this organisation leads.")
-    async def missions(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                       after: Optional[str] = None, last: Optional[int] = None,
-                       before: Optional[str] = None) -> Connection["Mission"]:
+    async def missions(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                       after: str | None = None, last: int | None = None,
+                       before: str | None = None) -> Connection["Mission"]:
         return await connection(info, "Mission", self.row["missions"], Mission.from_row, resolve_as_of(as_of), True,
                                 first, after, last, before)
 
     @strawberry.field(description="Coverage facts where this organisation itself is the actor.")
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                        after: Optional[str] = None, last: Optional[int] = None,
-                        before: Optional[str] = None) -> Connection["Coverage"]:
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                        after: str | None = None, last: int | None = None,
+                        before: str | None = None) -> Connection["Coverage"]:
         return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
                                 True, first, after, last, before)
 
     @strawberry.field(description="Funding lines this organisation pays into.")
-    async def funds(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                    after: Optional[str] = None, last: Optional[int] = None,
-                    before: Optional[str] = None) -> Connection["FundingLine"]:
+    async def funds(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                    after: str | None = None, last: int | None = None,
+                    before: str | None = None) -> Connection["FundingLine"]:
         return await connection(info, "FundingLine", self.row["funds"], FundingLine.from_row, resolve_as_of(as_of),
                                 True, first, after, last, before)
 
     @strawberry.field
-    async def agreements(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                         after: Optional[str] = None, last: Optional[int] = None,
-                         before: Optional[str] = None) -> Connection["Agreement"]:
+    async def agreements(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                         after: str | None = None, last: int | None = None,
+                         before: str | None = None) -> Connection["Agreement"]:
         return await connection(info, "Agreement", self.row["agreements"], Agreement.from_row, resolve_as_of(as_of),
                                 True, first, after, last, before)
 
@@ -257,12 +257,12 @@ class Organization:
 @strawberry.type(description="A peace operation or force.")
 class Mission:
     id: strawberry.ID
-    acronym: Optional[str]
+    acronym: str | None
     name: str
     aliases: list[str]
     kind: str
-    valid_from: Optional[dt.date]
-    valid_to: Optional[dt.date]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
     status: str
     row: strawberry.Private[dict[str, Any]]
 
@@ -277,7 +277,7 @@ class Mission:
         return citations(self.row)
 
     @strawberry.field
-    def extraction(self) -> Optional[Extraction]:
+    def extraction(self) -> Extraction | None:
         return extraction(self.row)
 
     @strawberry.field
@@ -289,23 +289,23 @@ class Mission:
         return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["deployed_in"]))]
 
     @strawberry.field(description="Mandates that authorise this mission.")
-    async def mandates(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                       after: Optional[str] = None, last: Optional[int] = None,
-                       before: Optional[str] = None) -> Connection["Mandate"]:
+    async def mandates(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                       after: str | None = None, last: int | None = None,
+                       before: str | None = None) -> Connection["Mandate"]:
         return await connection(info, "Mandate", self.row["mandates"], Mandate.from_row, resolve_as_of(as_of), True,
                                 first, after, last, before)
 
     @strawberry.field
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                        after: Optional[str] = None, last: Optional[int] = None,
-                        before: Optional[str] = None) -> Connection["Coverage"]:
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                        after: str | None = None, last: int | None = None,
+                        before: str | None = None) -> Connection["Coverage"]:
         return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
                                 True, first, after, last, before)
 
     @strawberry.field(description="Funding lines whose recipient is this mission.")
-    async def funding_lines(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                            after: Optional[str] = None, last: Optional[int] = None,
-                            before: Optional[str] = None) -> Connection["FundingLine"]:
+    async def funding_lines(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                            after: str | None = None, last: int | None = None,
+                            before: str | None = None) -> Connection["FundingLine"]:
         return await connection(info, "FundingLine", self.row["funded_by"], FundingLine.from_row,
                                 resolve_as_of(as_of), True, first, after, last, before)
 
@@ -318,10 +318,10 @@ class Mission:
         return [Transition.from_row(r) for r in await load_many(info, "Transition", sorted(self.row["transitions_in"]))]
 
 
-Actor = Annotated[Union[Mission, Organization], strawberry.union("Actor")]
+Actor = Annotated[Mission | Organization, strawberry.union("Actor")]
 
 
-async def load_actor(info: Info, actor_id: str | None, is_mission: bool) -> Optional[Actor]:
+async def load_actor(info: Info, actor_id: str | None, is_mission: bool) -> Actor | None:
     if actor_id is None:
         return None
     if is_mission:
@@ -335,10 +335,10 @@ async def load_actor(info: Info, actor_id: str | None, is_mission: bool) -> Opti
 class Mandate:
     id: strawberry.ID
     kind: str
-    title: Optional[str]
-    adopted: Optional[dt.date]
-    valid_from: Optional[dt.date]
-    valid_to: Optional[dt.date]
+    title: str | None
+    adopted: dt.date | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
     status: str
     row: strawberry.Private[dict[str, Any]]
 
@@ -357,7 +357,7 @@ class Mandate:
         return citations(self.row)
 
     @strawberry.field
-    async def issued_by(self, info: Info) -> Optional[Organization]:
+    async def issued_by(self, info: Info) -> Organization | None:
         row = await load(info, "Organization", (self.row["issued_by"] or [None])[0])
         return Organization.from_row(row) if row else None
 
@@ -375,8 +375,8 @@ class Mandate:
         return [Mission.from_row(r) for r in await load_many(info, "Mission", sorted(self.row["authorizes"]))]
 
     @strawberry.field
-    async def tasks(self, info: Info, first: Optional[int] = None, after: Optional[str] = None,
-                    last: Optional[int] = None, before: Optional[str] = None) -> Connection[Task]:
+    async def tasks(self, info: Info, first: int | None = None, after: str | None = None,
+                    last: int | None = None, before: str | None = None) -> Connection[Task]:
         return await connection(info, "Task", self.row["tasks"], Task.from_row, None, False, first, after, last,
                                 before)
 
@@ -385,9 +385,9 @@ class Mandate:
         return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["places"]))]
 
     @strawberry.field
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: Optional[int] = None,
-                        after: Optional[str] = None, last: Optional[int] = None,
-                        before: Optional[str] = None) -> Connection["Coverage"]:
+    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                        after: str | None = None, last: int | None = None,
+                        before: str | None = None) -> Connection["Coverage"]:
         return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
                                 True, first, after, last, before)
 
@@ -395,10 +395,10 @@ class Mandate:
 @strawberry.type(description="The core fact: an actor performs a task in a place over a period, under a mandate.")
 class Coverage:
     id: strawberry.ID
-    role: Optional[str]
-    modality: Optional[str]
-    valid_from: Optional[dt.date]
-    valid_to: Optional[dt.date]
+    role: str | None
+    modality: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
     status: str
     row: strawberry.Private[dict[str, Any]]
 
@@ -412,25 +412,25 @@ class Coverage:
         return citations(self.row)
 
     @strawberry.field
-    def extraction(self) -> Optional[Extraction]:
+    def extraction(self) -> Extraction | None:
         return extraction(self.row)
 
     @strawberry.field
-    async def actor(self, info: Info) -> Optional[Actor]:
+    async def actor(self, info: Info) -> Actor | None:
         return await load_actor(info, (self.row["actor"] or [None])[0], bool(self.row["actor_mission"]))
 
     @strawberry.field
-    async def task(self, info: Info) -> Optional[Task]:
+    async def task(self, info: Info) -> Task | None:
         row = await load(info, "Task", (self.row["task"] or [None])[0])
         return Task.from_row(row) if row else None
 
     @strawberry.field
-    async def place(self, info: Info) -> Optional[Place]:
+    async def place(self, info: Info) -> Place | None:
         row = await load(info, "Place", (self.row["place"] or [None])[0])
         return Place.from_row(row) if row else None
 
     @strawberry.field
-    async def mandate(self, info: Info) -> Optional[Mandate]:
+    async def mandate(self, info: Info) -> Mandate | None:
         row = await load(info, "Mandate", (self.row["mandate"] or [None])[0])
         return Mandate.from_row(row) if row else None
 
@@ -444,11 +444,11 @@ class FundingLine:
     id: strawberry.ID
     name: str
     instrument: str
-    amount: Optional[float]
-    currency: Optional[str]
-    purpose: Optional[str]
-    valid_from: Optional[dt.date]
-    valid_to: Optional[dt.date]
+    amount: float | None
+    currency: str | None
+    purpose: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
     status: str
     row: strawberry.Private[dict[str, Any]]
 
@@ -467,7 +467,7 @@ class FundingLine:
         return [Organization.from_row(r) for r in await load_many(info, "Organization", sorted(self.row["funders"]))]
 
     @strawberry.field
-    async def recipient(self, info: Info) -> Optional[Actor]:
+    async def recipient(self, info: Info) -> Actor | None:
         return await load_actor(info, (self.row["recipient"] or [None])[0], bool(self.row["recipient_mission"]))
 
     @strawberry.field
@@ -479,16 +479,16 @@ class FundingLine:
 class Handover:
     task_id: strawberry.ID
     to_id: strawberry.ID
-    place_id: Optional[strawberry.ID]
+    place_id: strawberry.ID | None
     to_is_mission: strawberry.Private[bool]
 
     @strawberry.field
-    async def task(self, info: Info) -> Optional[Task]:
+    async def task(self, info: Info) -> Task | None:
         row = await load(info, "Task", self.task_id)
         return Task.from_row(row) if row else None
 
     @strawberry.field
-    async def to(self, info: Info) -> Optional[Actor]:
+    async def to(self, info: Info) -> Actor | None:
         return await load_actor(info, self.to_id, self.to_is_mission)
 
 
@@ -496,8 +496,8 @@ class Handover:
 class Transition:
     id: strawberry.ID
     kind: str
-    announced: Optional[dt.date]
-    start: Optional[dt.date]
+    announced: dt.date | None
+    start: dt.date | None
     end: dt.date
     stage: str
     status: str
@@ -516,7 +516,7 @@ class Transition:
         return citations(self.row)
 
     @strawberry.field(name="from")
-    async def from_actor(self, info: Info) -> Optional[Actor]:
+    async def from_actor(self, info: Info) -> Actor | None:
         return await load_actor(info, (self.row["from_actor"] or [None])[0], bool(self.row["from_mission"]))
 
     @strawberry.field
@@ -535,9 +535,9 @@ class Agreement:
     id: strawberry.ID
     name: str
     kind: str
-    signed: Optional[dt.date]
-    valid_from: Optional[dt.date]
-    valid_to: Optional[dt.date]
+    signed: dt.date | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
     status: str
     row: strawberry.Private[dict[str, Any]]
 

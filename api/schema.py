@@ -5,10 +5,9 @@ mutations scripts use. Limits (depth, aliases, tokens, page size) and error mask
 import datetime as dt
 import json
 from enum import Enum
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any
 
 import strawberry
-from graphql import OperationType
 from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
@@ -16,6 +15,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
@@ -52,7 +52,7 @@ from graph.trace import UnknownCoverage
 from graph.trace import trace as trace_of
 
 AnyNode = Annotated[
-    Union[Mission, Organization, Place, Mandate, Coverage, FundingLine, Transition, Agreement, Task, Source],
+    Mission | Organization | Place | Mandate | Coverage | FundingLine | Transition | Agreement | Task | Source,
     strawberry.union("Node"),
 ]
 
@@ -81,7 +81,7 @@ def _camel(name: str) -> str:
     return head + "".join(p.title() for p in rest)
 
 
-def to_sort(sort: Optional[list[Any]]) -> list[tuple[str, str]]:
+def to_sort(sort: list[Any] | None) -> list[tuple[str, str]]:
     pairs = []
     for item in sort or []:
         for key, direction in to_filter(item).items():
@@ -89,8 +89,8 @@ def to_sort(sort: Optional[list[Any]]) -> list[tuple[str, str]]:
     return pairs
 
 
-async def root_connection(info: Info, label: str, where: Any, sort: Any, first: Optional[int], after: Optional[str],
-                          last: Optional[int], before: Optional[str]) -> Connection[Any]:
+async def root_connection(info: Info, label: str, where: Any, sort: Any, first: int | None, after: str | None,
+                          last: int | None, before: str | None) -> Connection[Any]:
     """A root list: one query for the page of ids and the total, one for the nodes (through the loader)."""
     graph = info.context.graph
     try:
@@ -112,7 +112,7 @@ async def one(info: Info, label: str, node_id: str) -> Any:
     return NODE_TYPES[label].from_row(row) if row else None
 
 
-def _today(as_of: Optional[dt.date]) -> dt.date:
+def _today(as_of: dt.date | None) -> dt.date:
     return as_of or dt.date.today()
 
 
@@ -121,11 +121,11 @@ class SearchHit:
     id: strawberry.ID
     label: str
     name: str
-    title: Optional[str]
+    title: str | None
     score: float
 
     @strawberry.field
-    async def node(self, info: Info) -> Optional[AnyNode]:
+    async def node(self, info: Info) -> AnyNode | None:
         return await one(info, self.label, self.id)
 
 
@@ -135,7 +135,7 @@ ConnArgs = dict[str, Any]
 @strawberry.type
 class Query:
     @strawberry.field(description="Any node by id (missions, organisations, places, mandates, coverage, ...).")
-    async def node(self, info: Info, id: strawberry.ID) -> Optional[AnyNode]:
+    async def node(self, info: Info, id: strawberry.ID) -> AnyNode | None:
         rows = await info.context.graph.read("node_lookup", id=str(id))
         labels = rows[0]["labels"] if rows else []
         return await one(info, labels[0], str(id)) if labels else None
@@ -152,103 +152,103 @@ class Query:
                 for r in rows if r["label"]]
 
     @strawberry.field
-    async def mission(self, info: Info, id: strawberry.ID) -> Optional[Mission]:
+    async def mission(self, info: Info, id: strawberry.ID) -> Mission | None:
         return await one(info, "Mission", str(id))
 
     @strawberry.field
-    async def organization(self, info: Info, id: strawberry.ID) -> Optional[Organization]:
+    async def organization(self, info: Info, id: strawberry.ID) -> Organization | None:
         return await one(info, "Organization", str(id))
 
     @strawberry.field
-    async def place(self, info: Info, id: strawberry.ID) -> Optional[Place]:
+    async def place(self, info: Info, id: strawberry.ID) -> Place | None:
         return await one(info, "Place", str(id))
 
     @strawberry.field
-    async def mandate(self, info: Info, id: strawberry.ID) -> Optional[Mandate]:
+    async def mandate(self, info: Info, id: strawberry.ID) -> Mandate | None:
         return await one(info, "Mandate", str(id))
 
     @strawberry.field
-    async def coverage(self, info: Info, id: strawberry.ID) -> Optional[Coverage]:
+    async def coverage(self, info: Info, id: strawberry.ID) -> Coverage | None:
         return await one(info, "Coverage", str(id))
 
     @strawberry.field
-    async def transition(self, info: Info, id: strawberry.ID) -> Optional[Transition]:
+    async def transition(self, info: Info, id: strawberry.ID) -> Transition | None:
         return await one(info, "Transition", str(id))
 
     @strawberry.field
-    async def missions(self, info: Info, where: Optional[inp.MissionWhere] = None,
-                       sort: Optional[list[inp.MissionSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                       after: Optional[str] = None, last: Optional[int] = None,
-                       before: Optional[str] = None) -> Connection[Mission]:
+    async def missions(self, info: Info, where: inp.MissionWhere | None = None,
+                       sort: list[inp.MissionSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                       after: str | None = None, last: int | None = None,
+                       before: str | None = None) -> Connection[Mission]:
         return await root_connection(info, "Mission", where, sort, first, after, last, before)
 
     @strawberry.field
-    async def organizations(self, info: Info, where: Optional[inp.OrganizationWhere] = None,
-                            sort: Optional[list[inp.OrganizationSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                            after: Optional[str] = None, last: Optional[int] = None,
-                            before: Optional[str] = None) -> Connection[Organization]:
+    async def organizations(self, info: Info, where: inp.OrganizationWhere | None = None,
+                            sort: list[inp.OrganizationSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                            after: str | None = None, last: int | None = None,
+                            before: str | None = None) -> Connection[Organization]:
         return await root_connection(info, "Organization", where, sort, first, after, last, before)
 
     @strawberry.field
-    async def places(self, info: Info, where: Optional[inp.PlaceWhere] = None,
-                     sort: Optional[list[inp.PlaceSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                     after: Optional[str] = None, last: Optional[int] = None,
-                     before: Optional[str] = None) -> Connection[Place]:
+    async def places(self, info: Info, where: inp.PlaceWhere | None = None,
+                     sort: list[inp.PlaceSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                     after: str | None = None, last: int | None = None,
+                     before: str | None = None) -> Connection[Place]:
         return await root_connection(info, "Place", where, sort, first, after, last, before)
 
     @strawberry.field
-    async def mandates(self, info: Info, where: Optional[inp.MandateWhere] = None,
-                       sort: Optional[list[inp.MandateSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                       after: Optional[str] = None, last: Optional[int] = None,
-                       before: Optional[str] = None) -> Connection[Mandate]:
+    async def mandates(self, info: Info, where: inp.MandateWhere | None = None,
+                       sort: list[inp.MandateSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                       after: str | None = None, last: int | None = None,
+                       before: str | None = None) -> Connection[Mandate]:
         return await root_connection(info, "Mandate", where, sort, first, after, last, before)
 
     @strawberry.field
-    async def tasks(self, info: Info, where: Optional[inp.TaskWhere] = None,
-                    sort: Optional[list[inp.TaskSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                    after: Optional[str] = None, last: Optional[int] = None,
-                    before: Optional[str] = None) -> Connection[Task]:
+    async def tasks(self, info: Info, where: inp.TaskWhere | None = None,
+                    sort: list[inp.TaskSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                    after: str | None = None, last: int | None = None,
+                    before: str | None = None) -> Connection[Task]:
         return await root_connection(info, "Task", where, sort, first, after, last, before)
 
     @strawberry.field
-    async def coverages(self, info: Info, where: Optional[inp.CoverageWhere] = None,
-                        sort: Optional[list[inp.CoverageSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                        after: Optional[str] = None, last: Optional[int] = None,
-                        before: Optional[str] = None) -> Connection[Coverage]:
+    async def coverages(self, info: Info, where: inp.CoverageWhere | None = None,
+                        sort: list[inp.CoverageSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                        after: str | None = None, last: int | None = None,
+                        before: str | None = None) -> Connection[Coverage]:
         return await root_connection(info, "Coverage", where, sort, first, after, last, before)
 
     @strawberry.field
-    async def funding_lines(self, info: Info, where: Optional[inp.FundingLineWhere] = None,
-                            sort: Optional[list[inp.FundingLineSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                            after: Optional[str] = None, last: Optional[int] = None,
-                            before: Optional[str] = None) -> Connection[FundingLine]:
+    async def funding_lines(self, info: Info, where: inp.FundingLineWhere | None = None,
+                            sort: list[inp.FundingLineSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                            after: str | None = None, last: int | None = None,
+                            before: str | None = None) -> Connection[FundingLine]:
         return await root_connection(info, "FundingLine", where, sort, first, after, last, before)
 
     @strawberry.field
-    async def transitions(self, info: Info, where: Optional[inp.TransitionWhere] = None,
-                          sort: Optional[list[inp.TransitionSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                          after: Optional[str] = None, last: Optional[int] = None,
-                          before: Optional[str] = None) -> Connection[Transition]:
+    async def transitions(self, info: Info, where: inp.TransitionWhere | None = None,
+                          sort: list[inp.TransitionSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                          after: str | None = None, last: int | None = None,
+                          before: str | None = None) -> Connection[Transition]:
         return await root_connection(info, "Transition", where, sort, first, after, last, before)
 
     @strawberry.field
-    async def agreements(self, info: Info, where: Optional[inp.AgreementWhere] = None,
-                         sort: Optional[list[inp.AgreementSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                         after: Optional[str] = None, last: Optional[int] = None,
-                         before: Optional[str] = None) -> Connection[Agreement]:
+    async def agreements(self, info: Info, where: inp.AgreementWhere | None = None,
+                         sort: list[inp.AgreementSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                         after: str | None = None, last: int | None = None,
+                         before: str | None = None) -> Connection[Agreement]:
         return await root_connection(info, "Agreement", where, sort, first, after, last, before)
 
     @strawberry.field
-    async def sources(self, info: Info, where: Optional[inp.SourceWhere] = None,
-                      sort: Optional[list[inp.SourceSort]] = None, first: Optional[int] = None,  # type: ignore[valid-type]
-                      after: Optional[str] = None, last: Optional[int] = None,
-                      before: Optional[str] = None) -> Connection[Source]:
+    async def sources(self, info: Info, where: inp.SourceWhere | None = None,
+                      sort: list[inp.SourceSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
+                      after: str | None = None, last: int | None = None,
+                      before: str | None = None) -> Connection[Source]:
         return await root_connection(info, "Source", where, sort, first, after, last, before)
 
     @strawberry.field(description="Who covers a task in a place (with containment) on a date: actor, role, mandate, "
                                   "who pays, sources.")
     async def who_covers(self, info: Info, task: strawberry.ID, place: strawberry.ID,
-                         as_of: Optional[dt.date] = None, include_planned: bool = False) -> list[an.Covering]:
+                         as_of: dt.date | None = None, include_planned: bool = False) -> list[an.Covering]:
         try:
             answers = await cov.who_covers(info.context.graph, str(task), str(place), _today(as_of), include_planned)
         except UnknownPlace as exc:
@@ -256,7 +256,7 @@ class Query:
         return [an.covering(a) for a in answers]
 
     @strawberry.field(description="Tasks × actors of a country or area on a date, with a state per task.")
-    async def coverage_matrix(self, info: Info, place: strawberry.ID, as_of: Optional[dt.date] = None,
+    async def coverage_matrix(self, info: Info, place: strawberry.ID, as_of: dt.date | None = None,
                               include_planned: bool = False) -> an.CoverageMatrix:
         try:
             m = await cov.coverage_matrix(info.context.graph, str(place), _today(as_of), include_planned)
@@ -318,7 +318,7 @@ class Query:
 def _lucene_terms(text: str) -> list[str]:
     """Words of a search text with Lucene's special characters removed (never passed through as syntax)."""
     cleaned = "".join(ch if ch.isalnum() or ch in "-/" else " " for ch in text)
-    return [w.replace("/", "\\/").replace("-", "\\-") for w in cleaned.split() if w][:12]
+    return [w.lower().replace("/", "\\/").replace("-", "\\-") for w in cleaned.split() if w][:12]
 
 
 @strawberry.enum(description="A section of a bundle: one kind of fact.")
@@ -338,7 +338,7 @@ class FactKind(Enum):
 @strawberry.type(description="A located problem in submitted facts (same checks as `peacegraph seed load`).")
 class BundleProblem:
     file: str
-    line: Optional[int]
+    line: int | None
     path: str
     message: str
 
@@ -401,7 +401,7 @@ def _parse(text: str, name: str) -> ParsedBundle | LoadResult:
 class Mutation:
     @strawberry.mutation(description="Load a bundle (JSON object, or YAML/JSON text in `text`): validated like "
                                      "the CLI loader; lands whole or not at all.")
-    async def load_bundle(self, info: Info, bundle: Optional[JSON] = None, text: Optional[str] = None,
+    async def load_bundle(self, info: Info, bundle: JSON | None = None, text: str | None = None,
                           dry_run: bool = False) -> LoadResult:
         if (bundle is None) == (text is None):
             raise UserError("give exactly one of `bundle` (a JSON object) or `text` (YAML or JSON)")
@@ -427,39 +427,70 @@ class Mutation:
                             missing=row["missing"])
 
 
-class RoleGuard(SchemaExtension):
-    """Queries need a reader (or anonymous read switched on); mutations need an editor."""
+class CanRead(BasePermission):
+    """Reading needs a valid key of any role, unless anonymous read is switched on (the local demo default)."""
 
-    def on_validate(self) -> Any:
-        yield
-        ctx = self.execution_context.context
-        operation = self.execution_context.operation_type
-        role = getattr(ctx, "role", None)
-        settings: Settings = ctx.settings
-        if operation == OperationType.MUTATION:
-            if role is None or not at_least(role, "editor"):
-                self._deny("mutations need an API key with the editor or admin role", ctx)
-        elif role is None and not settings.anonymous_read:
-            self._deny("this API needs an API key (Authorization: Bearer <key>)", ctx)
+    message = "this API needs an API key (Authorization: Bearer <key>)"
 
-    def _deny(self, message: str, ctx: Any) -> None:
-        from graphql import GraphQLError
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        ctx = info.context
+        self.error_extensions = {"code": "UNAUTHENTICATED"}
+        if ctx.key_error:
+            self.message = ctx.key_error
+        elif ctx.role is not None or ctx.settings.anonymous_read:
+            return True
+        _status(info, 401)
+        return False
 
-        code = "FORBIDDEN" if getattr(ctx, "role", None) else "UNAUTHENTICATED"
-        self.execution_context.errors = [GraphQLError(message, extensions={"code": code})]
-        response = getattr(ctx, "response", None)
-        if response is not None:
-            response.status_code = 403 if code == "FORBIDDEN" else 401
+
+class CanWrite(BasePermission):
+    """Mutations need an editor or admin key; they run in write transactions."""
+
+    message = "mutations need an API key with the editor or admin role"
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        ctx = info.context
+        if ctx.role is not None and at_least(ctx.role, "editor"):
+            return True
+        if ctx.key_error:
+            self.message = ctx.key_error
+        self.error_extensions = {"code": "FORBIDDEN" if ctx.role else "UNAUTHENTICATED"}
+        _status(info, 403 if ctx.role else 401)
+        return False
+
+
+def _status(info: Info, code: int) -> None:
+    response = getattr(info.context, "response", None)
+    if response is not None:
+        response.status_code = code
+
+
+def _guard(root: type, permission: type[BasePermission]) -> None:
+    """Put a permission check on every field of a root type."""
+    for f in root.__strawberry_definition__.fields:  # type: ignore[attr-defined]
+        f.extensions.append(PermissionExtension(permissions=[permission()], use_directives=False))
+
+
+_guard(Query, CanRead)
+_guard(Mutation, CanWrite)
+
+
+class RoundTrips(SchemaExtension):
+    """Report the Cypher round trips a request cost in the response's `extensions` (no N+1: a small, fixed count)."""
+
+    def get_results(self) -> dict[str, Any]:
+        graph = getattr(self.execution_context.context, "graph", None)
+        return {"cypherRoundTrips": graph.round_trips if graph is not None else 0}
 
 
 def make_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the configured limits; introspection can be switched off for production."""
     extensions: list[Any] = [
-        RoleGuard,
         QueryDepthLimiter(max_depth=settings.max_depth),
         MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         MaxTokensLimiter(max_token_count=settings.max_tokens),
         MaskInternalErrors,
+        RoundTrips,
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)

@@ -12,8 +12,12 @@ from graph.cypher import statement, statements
 from graph.settings import Settings
 
 
-def make_driver(settings: Settings) -> AsyncDriver:
-    """An async driver for the configured server (the user's NEO4J_URI or the project's local one)."""
+def make_driver(settings: Settings, retry_seconds: float = 30.0) -> AsyncDriver:
+    """An async driver for the configured server (the user's NEO4J_URI or the project's local one).
+
+    `retry_seconds` bounds the driver's retries of a failing transaction (the API keeps it short so an outage
+    answers 503 promptly instead of hanging).
+    """
     return AsyncGraphDatabase.driver(
         settings.uri,
         auth=settings.auth,
@@ -21,6 +25,7 @@ def make_driver(settings: Settings) -> AsyncDriver:
         connection_acquisition_timeout=10.0,
         connection_timeout=5.0,
         notifications_min_severity="OFF",
+        max_transaction_retry_time=retry_seconds,
     )
 
 
@@ -43,7 +48,7 @@ class Graph:
         self.database = database
         self.round_trips = 0
 
-    async def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    async def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run the named statement in a read transaction (with the driver's retries); rows as dicts."""
         self.round_trips += 1
         records, _, _ = await self.driver.execute_query(
@@ -51,7 +56,7 @@ class Graph:
         )
         return [dict(r.items()) for r in records]
 
-    async def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    async def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run the named statement in a write transaction; rows as dicts."""
         self.round_trips += 1
         records, _, _ = await self.driver.execute_query(
@@ -86,7 +91,7 @@ async def run_in_write_tx(graph: Graph, work: Any, *args: Any) -> Any:
         return await session.execute_write(work, *args)
 
 
-async def tx_run(tx: AsyncManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
+async def tx_run(tx: AsyncManagedTransaction, name: str, /, **params: Any) -> list[dict[str, Any]]:
     """Run a named statement inside an open transaction and return rows as dicts."""
     result = await tx.run(statement(name), params)
     return [dict(r.items()) async for r in result]

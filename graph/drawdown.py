@@ -250,7 +250,18 @@ async def drawdown_of_transition(graph: Graph, transition_id: str, include_plann
     t = rows[0]
     end = to_date(t["end"])
     assert end is not None
-    places = t["places"]
-    departure = Departure(t["from_actor"], end, tuple(places))
+    places = sorted(t["places"], key=lambda p: p["id"])
+    departure = Departure(t["from_actor"], end, tuple(p["id"] for p in places))
     handovers = [HandoverPlan(h["task"], h["to"], h["place"]) for h in t["handovers"]]
-    return await drawdown_what_if(graph, places[0], [departure], handovers, include_planned, transition_id)
+    return await drawdown_what_if(graph, transition_scope(places), [departure], handovers, include_planned,
+                                  transition_id)
+
+
+def transition_scope(places: list[dict[str, str]]) -> str:
+    """Where to evaluate a transition: the country it names, else its one area, else its areas' country."""
+    countries = [p["id"] for p in places if p["kind"] == "country"]
+    if countries:
+        return countries[0]
+    if len(places) == 1:
+        return places[0]["id"]
+    return places[0]["country"]

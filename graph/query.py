@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from neo4j import RoutingControl
+
 from graph.cypher import statement
 from graph.db import Graph
 from graph.schema import DATE, FILTER_FIELDS, NUMBER, REL_FILTERS
@@ -119,6 +121,6 @@ async def list_ids(graph: Graph, label: str, where: dict[str, Any] | None, sort:
     text, params = compile_list(label, where, sort)
     graph.round_trips += 1
     records, _, _ = await graph.driver.execute_query(
-        text, {**params, "skip": skip, "limit": limit}, database_=graph.database, routing_="r")  # type: ignore[arg-type]
+        text, {**params, "skip": skip, "limit": limit}, database_=graph.database, routing_=RoutingControl.READ)
     row = records[0]
     return row["total"], list(row["page"])

@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     anonymous_read: bool = Field(default=True, alias="PEACEGRAPH_ANONYMOUS_READ")
     graphiql: bool = Field(default=True, alias="PEACEGRAPH_GRAPHIQL")
     introspection: bool = Field(default=True, alias="PEACEGRAPH_INTROSPECTION")
-    max_depth: int = Field(default=10, alias="PEACEGRAPH_MAX_DEPTH")
+    max_depth: int = Field(default=20, alias="PEACEGRAPH_MAX_DEPTH")
     max_aliases: int = Field(default=30, alias="PEACEGRAPH_MAX_ALIASES")
     max_tokens: int = Field(default=2000, alias="PEACEGRAPH_MAX_TOKENS")
     max_page_size: int = Field(default=200, alias="PEACEGRAPH_MAX_PAGE_SIZE")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import webbrowser
 from pathlib import Path
 
@@ -90,8 +91,6 @@ def serve(
     base = f"http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}"
     out.print(f"planners' page: {base}/   GraphiQL: {base}/graphql   health: {base}/health, {base}/ready")
     if open_page:
-        try:
+        with contextlib.suppress(Exception):
             webbrowser.open(f"{base}/")
-        except Exception:
-            pass
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
