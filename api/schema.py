@@ -12,8 +12,10 @@ from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.scalars import JSON
@@ -491,6 +493,8 @@ def make_schema(settings: Settings) -> strawberry.Schema:
         MaxTokensLimiter(max_token_count=settings.max_tokens),
         MaskInternalErrors,
         RoundTrips,
+        ParserCache(maxsize=512),
+        ValidationCache(maxsize=512),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)

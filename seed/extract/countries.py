@@ -28,10 +28,10 @@ BWA|Botswana|Botswanan
 BRA|Brazil|Brazilian
 BRN|Brunei|
 BGR|Bulgaria|Bulgarian
-BFA|Burkina Faso|Burkinabe;Burkinabè
+BFA|Burkina Faso;Burkina|Burkinabe;Burkinabè
 BDI|Burundi|Burundian
 KHM|Cambodia|Cambodian
-CMR|Cameroon|Cameroonian
+CMR|Cameroon;Cameroun|Cameroonian
 CAN|Canada|Canadian
 CPV|Cape Verde;Cabo Verde|Cape Verdean
 CAF|Central African Republic;CAR|Central African
@@ -178,6 +178,9 @@ ZMB|Zambia|Zambian
 ZWE|Zimbabwe|Zimbabwean
 SUN|Soviet Union;USSR|Soviet
 YUG|Yugoslavia|Yugoslav
+TON|Tonga|Tongan
+BLZ|Belize|Belizean
+SLB|Solomon Islands|Solomon Islander
 """
 
 

@@ -33,6 +33,8 @@ _PARTNER_CUE = re.compile(r"\b(?:partner\w*|cooperation|co-operation|coordinatio
 _SUCCESSION = re.compile(r"^(?:[^.;]{0,40}?)\b(?:succeeded by|replaced by|handed over(?: \w+){0,4} to|transferred"
                          r"(?: \w+){0,4} to|transition(?:ed)?(?: \w+){0,3} to|followed by|gave way to|re-?hatted"
                          r"(?: \w+){0,3} (?:as|into)|became|was transformed into|took over from|/)\s*(?:the\s+)?$", re.I)
+_TRANSITION_FROM = re.compile(r"\b(?:transition|handover|hand-over|handing over|shift|move)\s+from\s+(?:the\s+)?$", re.I)
+_FROM_TO = re.compile(r"\s*(?:\([A-Za-z\-]+\)\s*)?(?:in(?:to)?|to)\s+(?:the\s+)?", re.I)
 _REVERSE = re.compile(r"took over from|replaced\b(?! by)|succeeded\b(?! by)", re.I)
 _INSTRUMENTS = [
     (re.compile(r"African Peace Facility", re.I), "eu_african_peace_facility"),
@@ -209,6 +211,8 @@ class RelationFinder:
                 continue
             if between == "/":
                 self.add(a.id or "", "succeeded_by", b.id or "", si, 0.5, "pattern:predecessor/successor")
+            elif _FROM_TO.fullmatch(between) and _TRANSITION_FROM.search(self.text[max(0, a.start - 60):a.start]):
+                self.add(a.id or "", "succeeded_by", b.id or "", si, 0.65, "pattern:transition-from-to")
             elif _SUCCESSION.match(between):
                 if _REVERSE.search(between):
                     self.add(b.id or "", "succeeded_by", a.id or "", si, 0.65, "pattern:succession")

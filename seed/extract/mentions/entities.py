@@ -57,13 +57,21 @@ _COMMITTEE_TAIL = re.compile(r"\s+established pursuant to resolutions? \d{3,4}(?
 NOT_ORG = {"institute", "center", "university", "foundation", "forum", "initiative", "network", "survey",
            "dialogue", "project", "school", "academy", "college", "ministry", "government", "army",
            "party", "movement", "front", "agreement", "declaration", "strategy", "plan",
-           "framework", "charter", "resolution", "statement", "doctrine", "guidelines"}
+           "framework", "charter", "resolution", "statement", "doctrine", "guidelines", "cross", "crescent"}
 UN_LEADS = {"un", "united"}
+INTERNAL_FORUM = {"management", "steering"}
+INTERNAL_HEADS = {"group", "team", "committee", "board"}
 DESC_GENERIC = {"peacekeeping", "peace", "new", "current", "first", "second", "same", "former", "existing",
                 "original", "parallel", "its", "their", "a", "an", "the", "this", "that", "future", "large",
                 "small", "possible", "proposed", "planned", "hybrid"}
 MISSIONISH = re.compile(r"^(?:MI|MONU|MINU|ONU|UNM|UNAM|UNOM|UNIF|UNIS|UNO[A-Z]|UNP|UNT|UNS|UNPRE|AMI|EUFOR|EUTM|"
-                        r"EUCAP|EUPOL|EULEX|EUNAV|EUBAM|EUPM|EUSEC|KFOR|SFOR|IFOR|ISAF)[A-Z]{1,8}$")
+                        r"EUCAP|EUPOL|EULEX|EUNAV|EUBAM|EUPM|EUSEC|KFOR|SFOR|IFOR|ISAF)[A-Z]{1,8}$"
+                        r"|^(?:EUFOR|EUNAVFOR|EUTM|EUCAP|EUPOL|EULEX|EUBAM|EUPM|EUSEC|KFOR|SFOR|IFOR)$")
+_AFFILIATION = re.compile(r"\b(?:Head|Chief|Director|Ambassador|Counsellor|Minister|Attaché|Delegate|Secretary),\s+"
+                          r"(?:the\s+)?$")
+DETERMINERS = {"a", "an", "the", "its", "their", "this", "that", "his", "her", "our"}
+DEPLOY_VERBS = {"deployed", "sent", "dispatched", "launched", "established", "fielded"}
+_SENT_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 CUE_WORDS = {"mission", "missions", "operation", "operations", "force", "forces", "peacekeeping", "deployed",
              "deployment", "peacekeepers", "troops", "mandate"}
 
@@ -160,11 +168,13 @@ class EntityFinder:
         self.taken: list[tuple[int, int]] = []
         self.org_leads = {k for k in gaz.names if any(x[0] == "organization" for x in gaz.names[k])}
         self.max_len = gaz.max_len
+        self.missions = gaz.of_kind("mission")
+        self.leaders = {o for e in self.missions for o in e.led_by}
 
     # helpers ---------------------------------------------------------------------------------------------
     def _gap_ok(self, a: Token, b: Token, allow_comma: bool = False) -> bool:
         gap = self.text[a.end:b.start]
-        if not gap.strip() or gap.strip() in {"-", "'"}:
+        if not gap.strip() or gap.strip() in {"-", "'", "'s", "–"}:
             return "\n" not in gap
         return allow_comma and gap.strip() == "," and "\n" not in gap
 
@@ -192,6 +202,9 @@ class EntityFinder:
         if any(w in NOT_ORG for w in words):
             return None
         for i, w in enumerate(words):
+            if w in MISSION_HEADS and i + 1 < len(words) and words[i + 1] not in CONNECTORS \
+                    and not (w == "operation" and i == 0):
+                continue  # `Integrated Mission Planning Process`: the head word only modifies what follows
             if w in MISSION_HEADS and not any(b in words[:i] for b in BLOCK - {"training"}):
                 if w == "force" and i > 0 and words[i - 1] == "task" and not {"multinational", "combined"} & set(words):
                     return "organization"
@@ -386,6 +399,8 @@ class EntityFinder:
             self._lead_org(s, e)
         seg = toks[s:e + 1]
         known = {k for k in self._known(seg) if k[0] == "mission"}
+        if not known and any(k[0] == "organization" for j in range(len(seg) - 1) for k in self._known(seg[j:])):
+            return  # "UN's Peacebuilding Support Office": a known organisation, not a mission
         # a name followed by (ACRONYM) was handled by definitions; look the acronym up too
         after = re.match(r"\s*\(([A-Z][A-Za-z0-9\-]*[A-Z0-9])\)", self.text[b:b + 20])
         if not known and after:
@@ -397,138 +412,348 @@ class EntityFinder:
                       new=key in self.doc.new)
             return
         name = self.text[a:b]
+        if _AFFILIATION.search(self.text[max(0, a - 40):a]):
+            conf = min(conf, 0.45)  # "Head, Arab League Mission in France": a person's post, likely a diplomatic mission
         key = self.doc.propose("mission", name, after.group(1) if after else None, method)
         self._take(a, b)
         self._add("mission", a, b, key[1], method, conf, new=True)
 
     def _description(self, i: int) -> None:
-        """`EU training mission in Mali`: resolve to the graph's mission led by EU in Mali, else propose one."""
+        """A mission described rather than named, resolved to the graph's one mission that fits.
+
+        `EU training mission in Mali` (organisation, modifiers, head, place); `the UN sent a parallel police
+        mission` / `the EU deployed a military force` (organisation as the subject of a deployment verb, place from
+        the same sentence); `a civilian advisory … mission in Niger` (organisation from the same or the previous
+        sentence). Resolution needs exactly one graph mission led by that organisation in that place, or - with no
+        place - one whose name holds every specific modifier (`regional maritime capacity-building mission`).
+        Only the first pattern proposes a new mission when nothing fits.
+        """
         toks = self.toks
-        org_key = None
         k = i - 1
-        while k >= 0 and i - k <= 4:
-            cand = {x for x in self.doc.lookup_exact(toks[k].text) if x[0] == "organization"} or (
-                {x for x in self.doc.lookup_names(("un",)) if x[0] == "organization"} if toks[k].norm == "un" else set())
-            if cand:
-                org_key = sorted(cand)[0]
-                break
-            if self._cap(toks[k]) or not toks[k].text.isalpha():
-                return
+        while k >= 0 and i - k <= 6 and toks[k].text.isalpha() and not self._cap(toks[k]) \
+                and toks[k].norm not in DETERMINERS and self._gap_ok(toks[k], toks[k + 1]):
             k -= 1
-        if k < 0 or i - k > 4:
+        modifiers = [x.norm for x in toks[k + 1:i] if x.norm not in NAME_CONNECTORS]
+        specific = [w for w in modifiers if w not in DESC_GENERIC and w not in GENERIC_MISSION_WORDS]
+        if k < 0:
             return
-        if org_key is None or i + 2 >= len(toks) or toks[i + 1].norm not in {"in", "to"}:
+        org_key, org_start, how = None, None, ""
+        found = self._org_ending_at(k)
+        if found is not None and self._gap_ok(toks[k], toks[k + 1]):
+            org_key, org_start, how = found[0], found[1], "direct"
+        elif toks[k].norm in {"a", "an"}:
+            v = k - 1
+            if v >= 0 and toks[v].norm in DEPLOY_VERBS:
+                u = v - 1 - (v - 1 >= 0 and toks[v - 1].norm in {"has", "had", "have"})
+                found = self._org_ending_at(u) if u >= 0 else None
+                if found is not None:
+                    org_key, org_start, how = found[0], toks[k + 1].start, "subject"
+            if org_key is None and specific:
+                org_key = self._context_org(toks[k].start)
+                org_start, how = toks[k + 1].start, "context"
+        if org_key is None or org_start is None:
             return
-        p = i + 2 + (toks[i + 2].norm == "the")
-        end = self._place_at(p) if p < len(toks) else None
-        if end is None:
-            return
-        place_keys = self.doc.lookup_names(tuple(x.norm for x in toks[p:end])) if end - p > 1 or toks[p].norm == "un" \
-            else self.doc.lookup_exact(toks[p].text)
-        places = {x[1] for x in place_keys if x[0] == "place"}
-        modifiers = [x.norm for x in toks[k + 1:i]]
-        a, b = toks[k].start, toks[end - 1].end
+        end_tok, places, elsewhere = i + 1, set(), False
+        if i + 2 < len(toks) and toks[i + 1].norm in {"in", "to"} and self._gap_ok(toks[i], toks[i + 1]):
+            p = i + 2 + (toks[i + 2].norm == "the")
+            end = self._place_at(p) if p < len(toks) else None
+            if end is not None:
+                places = self._places_in(p, end)
+                end_tok = end
+            elif p < len(toks) and self._cap(toks[p]):
+                elsewhere = True  # "… mission in the Horn of Africa": a place the gazetteer does not hold
+                e = p
+                while e + 1 < len(toks) and e - p < 5 and self._gap_ok(toks[e], toks[e + 1]) and (
+                        self._cap(toks[e + 1]) or (toks[e + 1].norm in {"of", "the"} and e + 2 < len(toks)
+                                                   and self._cap(toks[e + 2]))):
+                    e += 1
+                end_tok = e + 1  # the description keeps the location it names
+        explicit = bool(places)
+        if not places and not elsewhere:
+            places = self._sentence_places(toks[i].start)
+        # a known place stays a mention of its own ("… training mission in Niger")
+        a, b = org_start, (toks[i].end if explicit else toks[end_tok - 1].end)
         if not self._free(a, b):
             return
-        cands = [e for e in self.doc.gaz.of_kind("mission") if org_key[1] in e.led_by and places & set(e.deployed_in)]
-        if len(cands) > 1 and modifiers:
-            cands = [e for e in cands if all(w in norm_tokens(" ".join(e.surfaces())) for w in modifiers)] or cands
+        led = [e for e in self.missions if org_key[1] in e.led_by]
+        by_name = [e for e in led if all(w in norm_tokens(" ".join(e.surfaces())) for w in specific)] \
+            if len(specific) >= 2 else []
+        if len(by_name) == 1:
+            cands = by_name
+        elif places:
+            cands = [e for e in led if places & set(e.deployed_in)]
+            if len(cands) > 1 and modifiers:
+                cands = [e for e in cands if all(w in norm_tokens(" ".join(e.surfaces())) for w in modifiers)] or cands
+            if not explicit and len(specific) >= 2 and len(cands) == 1 and not all(
+                    w in norm_tokens(" ".join(cands[0].surfaces())) for w in specific[:1]):
+                cands = []  # a specific description that the one mission in a place named nearby does not fit
+        else:
+            cands = []
         if len(cands) == 1:
             self._take(a, b)
-            self._add("mission", a, b, cands[0].id, "pattern:mission-description", 0.55)
+            conf = 0.55 if how == "direct" else 0.5
+            self._add("mission", a, b, cands[0].id, f"pattern:mission-description:{how}", conf)
             return
-        if not cands and modifiers and not set(modifiers) & DESC_GENERIC:
+        if how == "direct" and explicit and not cands and modifiers and not set(modifiers) & DESC_GENERIC:
             name = self.text[a:b]
             key = self.doc.propose("mission", name, None, "description", led_by=[org_key[1]], deployed_in=sorted(places))
             self._take(a, b)
             self._add("mission", a, b, key[1], "pattern:mission-description", 0.45, new=True)
 
+    def _org_ending_at(self, k: int) -> tuple[tuple[str, str], int] | None:
+        """The organisation whose name ends at token k (`EU`, `UN`, `Arab League`), with its start offset."""
+        toks = self.toks
+        for n in range(min(6, k + 1), 0, -1):
+            seg = toks[k - n + 1:k + 1]
+            if n > 1:
+                if not all(self._gap_ok(x, y) for x, y in itertools.pairwise(seg)) or not self._cap(seg[0]):
+                    continue
+                keys = self.doc.lookup_names(tuple(x.norm for x in seg))
+            elif seg[0].norm == "un":
+                keys = self.doc.lookup_names(("un",))
+            else:
+                keys = self.doc.lookup_exact(seg[0].text)
+            orgs = sorted(x for x in keys if x[0] == "organization")
+            if orgs:
+                return orgs[0], seg[0].start
+        return None
+
+    def _sentence_span(self, offset: int) -> tuple[int, int]:
+        text = self.text
+        lo = max(0, offset - 600)
+        starts = [m.end() for m in _SENT_BOUNDARY.finditer(text, lo, offset)]
+        start = starts[-1] if starts else lo
+        m = _SENT_BOUNDARY.search(text, offset, min(len(text), offset + 600))
+        return start, (m.start() + 1 if m else min(len(text), offset + 600))
+
+    def _places_in(self, p: int, end: int) -> set[str]:
+        toks = self.toks
+        keys = self.doc.lookup_names(tuple(x.norm for x in toks[p:end])) if end - p > 1 or toks[p].norm == "un" \
+            else self.doc.lookup_exact(toks[p].text)
+        return {x[1] for x in keys if x[0] == "place"}
+
+    def _sentence_places(self, offset: int) -> set[str]:
+        """Countries named in the sentence around offset."""
+        a, b = self._sentence_span(offset)
+        lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+        out: set[str] = set()
+        j = lo
+        while j < hi:
+            end = self._place_at(j) if self._cap(self.toks[j]) else None
+            if end is not None:
+                out |= {p for p in self._places_in(j, end)
+                        if (e := self.doc.entry(("place", p))) is not None and e.subkind == "country"}
+                j = end
+            else:
+                j += 1
+        return out
+
+    def _context_org(self, offset: int) -> tuple[str, str] | None:
+        """The one mission-leading organisation named earlier in this sentence or in the previous one."""
+        a, _ = self._sentence_span(offset)
+        a0, _ = self._sentence_span(max(0, a - 2))
+        lo, hi = bisect.bisect_left(self.starts, a0), bisect.bisect_left(self.starts, offset)
+        found: set[tuple[str, str]] = set()
+        for j in range(lo, hi):
+            hit = self._org_ending_at(j)
+            if hit is not None and hit[0][1] in self.leaders:
+                found.add(hit[0])
+        return next(iter(found)) if len(found) == 1 else None
+
     # 2b. names of bodies -----------------------------------------------------------------------------------
     def org_patterns(self) -> None:
-        """`Policy and Best Practices Service`, `Working Group on …`: capitalised names with an organ's head word."""
+        """`Policy and Best Practices Service`, `Working Group on …`: capitalised names with an organ's head word.
+
+        Candidates are gathered first and judged per name over the whole document: a name that any occurrence
+        shows to be a unit of a government, a think tank or a mission (`Human Security Division, Federal
+        Department of Foreign Affairs`; `Humanitarian Policy Group, Overseas Development Institute`), or that is
+        used as a common noun (`an Integrated Intelligence Group`), is not proposed anywhere.
+        """
         toks = self.toks
-        n_toks = len(toks)
+        cands: list[tuple[int, int, int, list[Token]]] = []
+        vetoed: set[tuple[str, ...]] = set()
         for i, t in enumerate(toks):
-            is_head = t.norm in ORG_HEADS or (t.norm == "force" and i > 0 and toks[i - 1].norm == "task")
-            if not is_head or not t.text[:1].isupper():
+            found = self._body_at(i)
+            if found is None:
                 continue
-            # the rightmost head of a run names the body ("Counter-Terrorism Committee Executive Directorate")
-            j = i + 1
-            later_head = False
-            while j < n_toks and j <= i + 3 and self._gap_ok(toks[j - 1], toks[j]) and toks[j].text[:1].isupper():
-                if toks[j].norm in ORG_HEADS:
-                    later_head = True
-                j += 1
-            if later_head:
-                continue
-            s = i
-            while s - 1 >= 0 and i - s < 10:
-                prev, cur = toks[s - 1], toks[s]
-                gap = self.text[prev.end:cur.start]
-                glued = s - 2 >= 0 and self.text[toks[s - 2].end:prev.start] == "-"
-                if gap == "-" or (gap == " " and (prev.text[:1].isupper() or glued
-                                                  or prev.norm in {"of", "for", "and", "on"})) or (gap == ", " and prev.text[:1].isupper() and any(x.norm == "and" for x in toks[s:i])):
-                    s -= 1
-                else:
-                    break
-            for k in range(i - 1, s - 1, -1):
-                if toks[k].norm in ROLE_WORDS or toks[k].norm in SENTENCE_OPENERS or toks[k].norm in MONTHS \
-                        or toks[k].text[:1].isdigit():
-                    s = k + 1
-                    break
-            while s < i and (toks[s].norm in NAME_CONNECTORS or (
-                    toks[s].text.isupper() and len(toks[s].text) >= 3 and toks[s + 1].text[:1].isupper())):
-                s += 1
-            if any(self._known(toks[k:i + 1]) for k in range(s, i)):
-                continue  # "… Security Council": the gazetteer scan finds the known name
-            e = i
-            if t.norm in TAIL_HEADS and e + 2 < n_toks and toks[e + 1].norm in {"on", "for", "of", "in"} \
-                    and self._gap_ok(toks[e], toks[e + 1]):
-                k = e + 2
-                if toks[k].norm == "the" and k + 1 < n_toks:
-                    k += 1
-                first = toks[k]
-                starts_known = first.norm in ORG_HEADS or (toks[e + 1].norm == "of" and (bool(self._known([first])) or bool(
-                    {x for x in self.doc.lookup_exact(first.text) if x[0] == "organization"})))
-                if self._cap(first) and self._gap_ok(toks[k - 1], first) and not first.text[:1].isdigit() \
-                        and (not starts_known or t.norm in {"council", "commission", "assembly"}):
-                    e = k
-                    while e + 1 < n_toks and e - k < 6 and self._gap_ok(toks[e], toks[e + 1]) and (
-                            toks[e + 1].text[:1].isupper() or self.text[toks[e].end:toks[e + 1].start] == "-"
-                            or (toks[e + 1].norm in {"and", "of"} and e + 2 < n_toks
-                                and toks[e + 2].text[:1].isupper())
-                            or (toks[e + 1].norm == "in" and e + 2 < n_toks and toks[e + 2].norm == "un")):
-                        e += 1
-                    if any(self._known(toks[s:e2 + 1]) for e2 in range(i, e + 1)):
-                        continue
+            s, e = found
             seg = toks[s:e + 1]
-            if len(seg) < 2:
-                continue
             a, b = seg[0].start, seg[-1].end
             tail = _COMMITTEE_TAIL.match(self.text, b) if t.norm == "committee" else None
             if tail:
                 b = tail.end()
-            if not self._free(a, b):
+            known = self._known(seg)
+            if known:  # a known name the scan cannot take in one piece (`Policy, Evaluation and Training Division`)
+                if self._free(a, b):
+                    self._take(a, b)
+                    self._add("organization", a, b, self._choose(known)[1], "gazetteer", 0.9,
+                              new=not self._in_graph(self._choose(known)))
                 continue
-            if self._known(seg):
-                continue  # the gazetteer scan finds it
-            words = [x.norm for x in seg]
-            if any(w in NOT_ORG or w in GOVERNMENT for w in words):
+            key = self._body_key(seg)
+            before = self.text[max(0, a - 40):a]
+            after = self.text[b:b + 120]
+            if re.search(r"\)\s*$", before) or re.match(r"-(?:\s|$)", after):
+                continue  # `(DPKO) Liaison Office …`: a unit of the body just named; `High Com-`: a broken word
+            if re.search(r"(?:^|\W)an?\s+$", before, re.I) or self._unit_of_other(after):
+                vetoed.add(key)
                 continue
-            if any(k[0] == "place" for x in seg for k in self.doc.lookup_exact(x.text)):
-                continue  # "Swiss Federal Department …", "UK Department for …": a government's body
-            if any(self._known(toks[s:e2 + 1]) for e2 in range(e + 1, min(e + 5, n_toks))):
-                continue  # "Organization for Security and Co-operation" + "in Europe" is known
-            significant = [w for w in words if w not in NAME_CONNECTORS]
-            if len(significant) < 3 and not self._igo_like(seg):
-                continue
-            if "fund" in words and words[0] != "un":
+            cands.append((a, b, i, seg))
+        taught: dict[tuple[str, ...], tuple[str, str]] = {}
+        for a, b, _i, seg in cands:
+            key = self._body_key(seg)
+            if key in vetoed or not self._free(a, b):
                 continue
             name = self.text[a:b]
-            key = self.doc.propose("organization", name, None, "pattern:body-name", subkind="un_entity"
-                                   if words[0] == "un" else "other")
+            if key in taught:
+                org_key = taught[key]
+                self.doc.teach(name, org_key)
+            else:
+                words = [x.norm for x in seg]
+                org_key = self.doc.propose("organization", name, None, "pattern:body-name", subkind="un_entity"
+                                           if words[0] == "un" else "other")
+                taught[key] = org_key
             self._take(a, b)
-            self._add("organization", a, b, key[1], "pattern:body-name", 0.6, new=True)
+            self._add("organization", a, b, org_key[1], "pattern:body-name", 0.6, new=True)
+
+    @staticmethod
+    def _body_key(seg: list[Token]) -> tuple[str, ...]:
+        words = tuple(x.norm for x in seg)
+        return words[1:] if words[:1] == ("un",) else words
+
+    def _unit_of_other(self, after: str) -> bool:
+        """`…, Federal Department of Foreign Affairs`, `…, Argentine Armed Forces`, `…, MINUSTAH`, `…, Overseas
+        Development Institute`, `… at the … Institute`: the name is a unit of a state, a mission or a think tank."""
+        m = re.match(r"(?:\s+[A-Z][\w'-]*){0,3}(?:,\s+(?:the\s+)?|\s+(?:at|of)\s+the\s+)([^,;.()\n]{2,80})", after)
+        if not m:
+            return False
+        chunk = m.group(1)
+        ctoks = tokens(chunk)
+        if not ctoks or not ctoks[0].text[:1].isupper():
+            return False
+        words = {x.norm for x in ctoks}
+        if words & (GOVERNMENT | NOT_ORG | TITLE_BLOCK | {"forces", "armed"}) - {"council", "state"} or (
+                "state" in words and "department" in words):
+            return True
+        if m.group(0).lstrip().startswith(("at", "of")):
+            return False
+        first = ctoks[:4]
+        for n in range(len(first), 0, -1):
+            seg = first[:n]
+            keys = self.doc.lookup_names(tuple(x.norm for x in seg)) if n > 1 else self.doc.lookup_exact(seg[0].text)
+            if any(k[0] == "mission" for k in keys):
+                return True
+            if any(k[0] == "place" for k in keys):
+                entry = self.doc.entry(next(k for k in keys if k[0] == "place"))
+                return bool(entry and entry.subkind == "country")
+        return False
+
+    def _body_at(self, i: int) -> tuple[int, int] | None:
+        """(first, last) token of an unknown body name whose head word is token i, or None."""
+        toks = self.toks
+        n_toks = len(toks)
+        t = toks[i]
+        is_head = t.norm in ORG_HEADS or (t.norm == "force" and i > 0 and toks[i - 1].norm == "task")
+        if not is_head or not t.text[:1].isupper():
+            return None
+        # the rightmost head of a run names the body ("Counter-Terrorism Committee Executive Directorate")
+        j = i + 1
+        while j < n_toks and j <= i + 3 and self._gap_ok(toks[j - 1], toks[j]) and toks[j].text[:1].isupper():
+            if toks[j].norm in ORG_HEADS:
+                return None
+            j += 1
+        if t.norm == "conference":
+            return None  # a conference is an event, unless the gazetteer knows it as a body
+        s = i
+        while s - 1 >= 0 and i - s < 10:
+            prev, cur = toks[s - 1], toks[s]
+            gap = self.text[prev.end:cur.start]
+            glued = s - 2 >= 0 and self.text[toks[s - 2].end:prev.start] == "-"
+            if gap == "-" or (gap in {"–", "/"} and prev.text[:1].isupper()) or (
+                    gap == " " and (prev.text[:1].isupper() or glued or prev.norm in {"of", "for", "and", "on"})) or (
+                    gap == ", " and prev.text[:1].isupper() and any(x.norm == "and" for x in toks[s:i])):
+                s -= 1
+            else:
+                break
+        for k in range(i - 1, s - 1, -1):
+            if toks[k].norm in ROLE_WORDS or toks[k].norm in SENTENCE_OPENERS or toks[k].norm in MONTHS \
+                    or toks[k].text[:1].isdigit():
+                s = k + 1
+                break
+        while s < i and (toks[s].norm in NAME_CONNECTORS or (
+                toks[s].text.isupper() and len(toks[s].text) >= 3 and toks[s + 1].text[:1].isupper())):
+            s += 1
+        for k in range(s, i):
+            if self._known(toks[k:i + 1]):  # "… Security Council": the gazetteer scan finds the known name
+                comma = any(self.text[x.end:y.start] == ", " for x, y in itertools.pairwise(toks[k:i + 1]))
+                return (k, i) if comma else None
+        e = i
+        if t.norm in TAIL_HEADS and e + 2 < n_toks and toks[e + 1].norm in {"on", "for", "of", "in", "to"} \
+                and self._gap_ok(toks[e], toks[e + 1]):
+            k = e + 2
+            if toks[k].norm == "the" and k + 1 < n_toks:
+                k += 1
+            first = toks[k]
+            starts_known = first.norm in ORG_HEADS or (toks[e + 1].norm == "of" and (bool(self._known([first])) or bool(
+                {x for x in self.doc.lookup_exact(first.text) if x[0] == "organization"})))
+            if self._cap(first) and self._gap_ok(toks[k - 1], first) and not first.text[:1].isdigit() \
+                    and (not starts_known or t.norm in {"council", "commission", "assembly"}) \
+                    and not (toks[e + 1].norm == "in" and self._place_at(k) is not None):
+                e = k
+                while e + 1 < n_toks and e - k < 8 and self._name_continues(e):
+                    e += 1
+                if any(self._known(toks[k2:e2 + 1]) for k2 in range(s, i + 1) for e2 in range(i, e + 1)):
+                    return None
+        seg = toks[s:e + 1]
+        if len(seg) < 2:
+            return None
+        if self._known(seg):
+            return (s, e) if any(self.text[x.end:y.start] == ", " for x, y in itertools.pairwise(seg)) else None
+        words = [x.norm for x in seg]
+        if any(w in NOT_ORG or w in GOVERNMENT for w in words):
+            return None
+        if any(k[0] == "place" for x in seg for k in self.doc.lookup_exact(x.text)):
+            return None  # "Swiss Federal Department …", "UK Department for …": a government's body
+        if any(self._known(toks[s:e2 + 1]) for e2 in range(e + 1, min(e + 5, n_toks))):
+            return None  # "Organization for Security and Co-operation" + "in Europe" is known
+        significant = [w for w in words if w not in NAME_CONNECTORS]
+        if len(significant) < 3 and not self._igo_like(seg):
+            return None
+        if ("fund" in words or "program" in words) and words[0] != "un":
+            return None  # funds and programmes outside the UN are mostly donors' or think tanks' schemes
+        lead = next((n for n in range(min(6, len(seg) - 1), 0, -1) if self._known(seg[:n])
+                     or (n == 1 and any(k[0] == "organization" for k in self.doc.lookup_exact(seg[0].text)))), 0)
+        tail = t.norm == "committee" and _COMMITTEE_TAIL.match(self.text, seg[-1].end)
+        if lead and not tail and len([w for w in words[lead:] if w not in NAME_CONNECTORS]) < 2:
+            return None  # "United Nations Office", "Security Council Committee": an organisation plus a head word
+        if words[-1] in ROLE_WORDS and "office" in words and words[words.index("office") + 1:][:2] == ["of", "the"]:
+            return None  # "Executive Office of the Secretary-General": an office-holder's own staff
+        internal = any(a in INTERNAL_FORUM and b in INTERNAL_HEADS for a, b in itertools.pairwise(words)) \
+            or ("human", "resources") in set(itertools.pairwise(words))
+        if internal and sum(1 for x in seg if any(k[0] == "organization" for k in self.doc.lookup_exact(x.text))) < 2:
+            return None  # "Senior Management Group", "Integration Steering Group": an internal forum or unit
+        if "un" in words[1:]:
+            p = words.index("un", 1)
+            if words[p - 1] not in NAME_CONNECTORS and not self._known(seg[:p]) and seg[p - 1].text[:1].isupper():
+                return None  # "Quaker United Nations Office": someone else's office about the UN
+        return s, e
+
+    def _name_continues(self, e: int) -> bool:
+        """Whether token e + 1 still belongs to a body name that runs on after `on`/`for`/`of`/`to`."""
+        toks = self.toks
+        n_toks = len(toks)
+        nxt = toks[e + 1]
+        gap = self.text[toks[e].end:nxt.start]
+        if gap == ", " and nxt.text[:1].isupper() and self._cap(toks[e]):
+            # a comma list inside the name: `Panel on Threats, Challenges and Change`
+            rest = toks[e + 1:e + 4]
+            return any(x.norm == "and" for x in rest) or nxt.norm == "and"
+        if gap == ", " and nxt.norm == "and" and e + 2 < n_toks and toks[e + 2].text[:1].isupper():
+            return True
+        if not self._gap_ok(toks[e], nxt):
+            return False
+        return (nxt.text[:1].isupper() or gap == "-"
+                or (nxt.norm in {"and", "of"} and e + 2 < n_toks and toks[e + 2].text[:1].isupper())
+                or (nxt.norm == "in" and e + 2 < n_toks and toks[e + 2].norm == "un"))
 
     # 3. gazetteer scan ---------------------------------------------------------------------------------------
     def scan(self, kinds: frozenset[str] = frozenset({"organization", "mission", "place"})) -> None:
@@ -542,7 +767,9 @@ class EntityFinder:
             for n in range(min(max_len, n_toks - i), 0, -1):
                 seg = toks[i:i + n]
                 if n > 1:
-                    if not self._cap(seg[0]) or not all(self._gap_ok(a, b) for a, b in itertools.pairwise(seg)):
+                    lower_lead = seg[0].norm in {"operation", "opération"} and self._cap(seg[1])  # "operation Atalanta"
+                    if not (self._cap(seg[0]) or lower_lead) \
+                            or not all(self._gap_ok(a, b) for a, b in itertools.pairwise(seg)):
                         continue
                     if seg[-1].norm in CONNECTORS:
                         continue

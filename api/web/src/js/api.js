@@ -115,14 +115,14 @@ export const Q = {
     }
   }`,
 
-  organization: `query OrgGraph($id: ID!, $country: String!) {
+  organization: `query OrgGraph($id: ID!, $sid: String!, $country: String!) {
     organization(id: $id) {
       id acronym name kind
       partOf { id name acronym kind }
       funds(asOf: null, first: 100) { edges { node { id name instrument recipient { ${ACTOR} } } } }
       agreements(asOf: null, first: 100) { edges { node { id name kind signed parties { ${ACTOR} } } } }
     }
-    missions(where: {ledBy: {some: {id: {eq: $id}}}, deployedIn: {some: {id: {eq: $country}}}}, first: 100) {
+    missions(where: {ledBy: {some: {id: {eq: $sid}}}, deployedIn: {some: {id: {eq: $country}}}}, first: 100) {
       edges { node { id acronym name kind } }
     }
   }`,

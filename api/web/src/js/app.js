@@ -24,6 +24,10 @@ const els = {
 };
 
 // ---------------------------------------------------------------- status, URL, names
+/** Status of one view: shown only while that view is on screen (errors always). */
+function viewStatus(tab, kind, text) {
+  if (state.tab === tab || kind === "error") setStatus(kind, text);
+}
 function setStatus(kind, text) {
   els.status.dataset.kind = kind;
   els.status.textContent = text;
@@ -160,7 +164,7 @@ async function loadMatrix() {
   const seq = ++matrixSeq;
   els.heatmap.dataset.state = "loading";
   els.matrixTitle.textContent = `Coverage matrix — ${placeName(place)} on ${state.date}`;
-  setStatus("loading", `Loading the coverage matrix of ${placeName(place)} on ${state.date}…`);
+  viewStatus("country", "loading", `Loading the coverage matrix of ${placeName(place)} on ${state.date}…`);
   try {
     const d = await gql(Q.matrix, { place, asOf: state.date || null, planned: state.planned });
     const m = d.coverageMatrix;
@@ -214,7 +218,7 @@ function renderMatrix() {
     el.dataset.empty = nothing ? "country" : "date";
     showMessage(els.matrixMsg, "empty", text);
     els.counts.textContent = "";
-    setStatus("empty", text);
+    viewStatus("country", "empty", text);
     renderWhatIfForm(ctx);
     return;
   }
@@ -225,7 +229,7 @@ function renderMatrix() {
   el.dataset.state = "ready";
   setExport(true);
   els.counts.textContent = `${m.tasks.length} tasks × ${m.actors.length} actors — ✓ ${c.covered} covered, ◐ ${c.thin} thin, ⊕ ${c.overlap} overlap, ✕ ${c.gap} gap.`;
-  setStatus("ready", `${m.placeName} on ${m.asOf}${m.includePlanned ? " (planned included)" : ""}: ${m.tasks.length} tasks, ${m.actors.length} actors; ${c.gap} gap(s), ${c.thin} thin.`);
+  viewStatus("country", "ready", `${m.placeName} on ${m.asOf}${m.includePlanned ? " (planned included)" : ""}: ${m.tasks.length} tasks, ${m.actors.length} actors; ${c.gap} gap(s), ${c.thin} thin.`);
   renderWhatIfForm(ctx);
 }
 
@@ -301,7 +305,7 @@ async function loadTimeline() {
   const seq = ++timelineSeq;
   const cov = $("coverage-time");
   cov.dataset.state = "loading";
-  setStatus("loading", `Loading the coverage timeline of ${placeName(place)}, ${data.range.from}–${data.range.to}…`);
+  viewStatus("timeline", "loading", `Loading the coverage timeline of ${placeName(place)}, ${data.range.from}–${data.range.to}…`);
   try {
     const d = await gql(Q.timeline, { place, from: `${data.range.from}-01-01`, to: `${data.range.to}-12-01`, planned: state.planned });
     if (seq !== timelineSeq) return;
@@ -311,7 +315,7 @@ async function loadTimeline() {
       cov.dataset.state = "empty";
       showMessage(els.timelineMsg, "empty", `No task is mandated or covered in ${placeName(place)} between ${data.range.from} and ${data.range.to}.`);
     }
-    setStatus("ready", `Timeline of ${placeName(place)}: ${c.missions.length} missions, ${c.transitions.length} transitions.`);
+    viewStatus("timeline", "ready", `Timeline of ${placeName(place)}: ${c.missions.length} missions, ${c.transitions.length} transitions.`);
   } catch (err) {
     if (seq !== timelineSeq) return;
     cov.dataset.state = "error";
@@ -350,7 +354,7 @@ async function loadWhatIf(force = false) {
   const seq = ++whatIfSeq;
   el.dataset.state = "loading";
   el.replaceChildren(h("p", { class: "hint" }, state.run === "whatif" ? "Running the what-if…" : "Opening the transition…"));
-  setStatus("loading", `${whatIfLabel()}: computing…`);
+  viewStatus("whatif", "loading", `${whatIfLabel()}: computing…`);
   try {
     let d;
     if (state.run === "whatif") {
@@ -368,7 +372,7 @@ async function loadWhatIf(force = false) {
     for (const c of [...d.lost, ...d.thinned, ...d.saved]) remember(c.candidates.map((k) => ({ id: k.actor, name: k.name })));
     renderDrawdown(el, d, ctx, whatIfLabel());
     el.dataset.run = state.run;
-    setStatus("ready", `${whatIfLabel()}: ${d.lost.length} cell(s) lost, ${d.thinned.length} thinned, ${d.saved.length} saved; ${d.fundingEnding.length} funding line(s) end.`);
+    viewStatus("whatif", "ready", `${whatIfLabel()}: ${d.lost.length} cell(s) lost, ${d.thinned.length} thinned, ${d.saved.length} saved; ${d.fundingEnding.length} funding line(s) end.`);
   } catch (err) {
     if (seq !== whatIfSeq) return;
     el.dataset.state = "error";
@@ -437,17 +441,19 @@ async function loadGraph() {
   }
   const seq = ++graphSeq;
   els.network.dataset.state = "loading";
-  setStatus("loading", `Loading the neighbourhood of ${state.focus.replace(/^(mission|org):/, "")}…`);
+  viewStatus("graph", "loading", `Loading the neighbourhood of ${state.focus.replace(/^(mission|org):/, "")}…`);
   try {
-    const g = await neighbourhood(state.focus, state.country);
+    const local = new Set([...data.country.missions.map((m) => m.id), ...(data.matrix?.actors || []).map((a) => a.id)]);
+    if (data.country.government) local.add(data.country.government.id);
+    const g = await neighbourhood(state.focus, state.country, local);
     if (seq !== graphSeq) return;
     data.graphKey = key;
-    showMessage(els.graphMsg, "", "");
+    showMessage(els.graphMsg, g.note ? "empty" : "", g.note);
     network.render(g, state.focus);
     renderGraphList($("graph-nodes"), g, focusGraph);
     const centre = g.nodes.find((n) => n.focus);
     $("graph-title").textContent = `Neighbourhood of ${centre?.name || state.focus}`;
-    setStatus("ready", `Graph: ${g.nodes.length} nodes, ${g.links.length} links around ${centre?.name || state.focus}.`);
+    viewStatus("graph", "ready", `Graph: ${g.nodes.length} nodes, ${g.links.length} links around ${centre?.name || state.focus}.`);
   } catch (err) {
     if (seq !== graphSeq) return;
     els.network.dataset.state = "error";
@@ -630,4 +636,6 @@ async function init() {
   }
 }
 
+// Read-only handles for debugging and the browser tests (chart instances and the current data).
+window.__peacegraph = { state, data, heatmap: () => heatmap.chart, gantt: () => timeline.gantt, cy: () => network?.cy };
 init();

@@ -12,10 +12,11 @@ export const NODE_KINDS = {
 };
 
 /** Build nodes and edges for `focus` ("mission:ID" or "org:ID"). */
-export async function neighbourhood(focus, country) {
+export async function neighbourhood(focus, country, local = new Set()) {
   const [kind, id] = [focus.slice(0, focus.indexOf(":")), focus.slice(focus.indexOf(":") + 1)];
   const nodes = new Map();
   const links = new Map();
+  let fundsNote = "";
   const node = (nid, k, label, name, extra = {}) => {
     if (!nodes.has(nid)) nodes.set(nid, { id: nid, kind: k, label, name: name || label, ...extra });
     return nid;
@@ -42,13 +43,17 @@ export async function neighbourhood(focus, country) {
       for (const o of f.funders) link(node(o.id, "organization", actorLabel(o), o.name), f.id, "funds");
     }
   } else {
-    const d = await gql(Q.organization, { id, country: country || "" });
+    const d = await gql(Q.organization, { id, sid: id, country: country || "" });
     const o = d.organization;
     if (!o) throw new Error(`No organisation with id ${id}.`);
     node(o.id, "organization", actorLabel(o), o.name, { focus: true });
+    const elsewhere = edges(o.funds).length - edges(o.funds).filter((f) => !local.size || (f.recipient && local.has(f.recipient.id))).length;
+    fundsNote = elsewhere ? `${elsewhere} funding line(s) to recipients outside ${country} are not shown.` : "";
     if (o.partOf) link(o.id, node(o.partOf.id, "organization", actorLabel(o.partOf), o.partOf.name), "part of");
     for (const m of edges(d.missions)) link(o.id, node(m.id, "mission", actorLabel(m), m.name), "leads");
-    for (const f of edges(o.funds)) {
+    const funds = edges(o.funds);
+    const here = funds.filter((f) => !local.size || (f.recipient && local.has(f.recipient.id)));
+    for (const f of here) {
       node(f.id, "funding", f.name.length > 32 ? `${f.name.slice(0, 30)}…` : f.name, f.name);
       link(o.id, f.id, "funds");
       if (f.recipient) link(f.id, actorNode(f.recipient), "pays");
@@ -59,13 +64,12 @@ export async function neighbourhood(focus, country) {
       for (const p of a.parties) if (p.id !== o.id) link(actorNode(p), a.id, "partner");
     }
   }
-  return { nodes: [...nodes.values()], links: [...links.values()] };
+  return { nodes: [...nodes.values()], links: [...links.values()], note: kind === "org" ? fundsNote : "" };
 }
 
 export function createNetwork(el, { onFocus }) {
   const cy = cytoscape({
     container: el,
-    wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: {
         label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap",
@@ -97,8 +101,8 @@ export function createNetwork(el, { onFocus }) {
       const focusId = focus.slice(focus.indexOf(":") + 1);
       cy.resize();
       cy.layout({
-        name: "concentric", animate: false, minNodeSpacing: 30, padding: 30,
-        concentric: (n) => (n.id() === focusId ? 3 : n.degree() > 1 ? 2 : 1), levelWidth: () => 1,
+        name: "concentric", animate: false, minNodeSpacing: 60, padding: 40, startAngle: Math.PI / 2,
+        concentric: (n) => (n.id() === focusId ? 2 : 1), levelWidth: () => 1,
       }).run();
       el.dataset.state = "ready";
       el.dataset.focus = focus;

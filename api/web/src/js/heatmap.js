@@ -40,6 +40,8 @@ export function heatmapOption(matrix, orgs, { animation = true, width = 860 } = 
   const yCats = rows.map((r) => r.id);
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const colById = new Map(cols.map((c) => [c.id, c]));
+  const manyCols = cols.length > 8;
+  const colWidth = Math.max(40, Math.floor((width - 262) / (cols.length + 1)) - 6);
   const data = [];
   rows.forEach((r, yi) => {
     if (r.kind !== "task") return;
@@ -62,8 +64,6 @@ export function heatmapOption(matrix, orgs, { animation = true, width = 860 } = 
       });
     });
   });
-  const manyCols = cols.length > 8;
-  const colWidth = Math.max(40, Math.floor((width - 262) / (cols.length + 1)) - 6);
   return {
     animation,
     aria: { enabled: true, label: { description: `Coverage matrix of ${matrix.placeName} on ${matrix.asOf}` } },

@@ -12,10 +12,9 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
   new ResizeObserver(() => gantt.resize()).observe(ganttEl);
   new ResizeObserver(() => coverage.resize()).observe(coverageEl);
   gantt.on("click", (p) => {
-    const id = p.data?.mission;
-    if (id) onMission(id);
+    if (p.componentType === "yAxis") onMission(String(p.value));
+    else if (p.componentType === "series" && p.data?.mission) onMission(p.data.mission);
   });
-  gantt.on("click", "yAxis", (p) => onMission(p.value));
 
   return {
     gantt,

@@ -3,7 +3,7 @@
 //    &task=civilian_protection&actor=minusma            (who-covers selection)
 //    &mission=minusma                                    (mission selected in the timeline)
 //    &focus=mission:minusma                              (graph centre: mission:ID or org:ID)
-//    &run=whatif&wi=minusma,eutm-mali&wid=2024-01-01&ho=civilian_protection>gov-mli   (a what-if)
+//    &run=whatif&wi=minusma,eutm-mali&wid=2024-01-01&ho=civilian_protection:gov-mli   (a what-if)
 //    &run=transition&tr=tr:minusma-withdrawal            (a recorded transition)
 
 export const TABS = ["country", "timeline", "whatif", "graph"];
@@ -21,8 +21,8 @@ export function parseHash(hash) {
   s.tab = TABS.includes(p.get("tab")) ? p.get("tab") : "country";
   s.wi = (p.get("wi") || "").split(",").filter(Boolean);
   s.ho = (p.get("ho") || "").split(",").filter(Boolean).map((x) => {
-    const [task, to] = x.split(">");
-    return { task, to };
+    const i = x.indexOf(":");
+    return i > 0 ? { task: x.slice(0, i), to: x.slice(i + 1) } : {};
   }).filter((x) => x.task && x.to);
   if (!["whatif", "transition"].includes(s.run)) s.run = "";
   return s;
@@ -43,8 +43,8 @@ export function toHash(s) {
   if (s.run === "whatif") {
     if (s.wi.length) p.set("wi", s.wi.join(","));
     if (s.wid) p.set("wid", s.wid);
-    if (s.ho.length) p.set("ho", s.ho.map((x) => `${x.task}>${x.to}`).join(","));
+    if (s.ho.length) p.set("ho", s.ho.map((x) => `${x.task}:${x.to}`).join(","));
   }
   if (s.run === "transition" && s.tr) p.set("tr", s.tr);
-  return "#" + p.toString().replace(/%3E/gi, ">").replace(/%2C/gi, ",").replace(/%3A/gi, ":");
+  return "#" + p.toString().replace(/%2C/gi, ",").replace(/%3A/gi, ":");
 }
