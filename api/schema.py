@@ -131,16 +131,24 @@ class SearchHit:
         return await one(info, self.label, self.id)
 
 
-ConnArgs = dict[str, Any]
+# id -> label of ids seen by node(id): a node's label never changes, and misses are not kept (it may be created).
+LABEL_OF: dict[str, str] = {}
 
 
 @strawberry.type
 class Query:
     @strawberry.field(description="Any node by id (missions, organisations, places, mandates, coverage, ...).")
     async def node(self, info: Info, id: strawberry.ID) -> AnyNode | None:
-        rows = await info.context.graph.read("node_lookup", id=str(id))
-        labels = rows[0]["labels"] if rows else []
-        return await one(info, labels[0], str(id)) if labels else None
+        label = LABEL_OF.get(str(id))
+        if label is None:
+            rows = await info.context.graph.read("node_lookup", id=str(id))
+            labels = rows[0]["labels"] if rows else []
+            if not labels:
+                return None
+            label = LABEL_OF[str(id)] = labels[0]
+            if len(LABEL_OF) > 50_000:
+                LABEL_OF.pop(next(iter(LABEL_OF)))
+        return await one(info, label, str(id))
 
     @strawberry.field(description="Full-text search over names, acronyms, aliases, symbols and titles.")
     async def search(self, info: Info, text: str, first: int = 10) -> list[SearchHit]:

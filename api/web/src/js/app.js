@@ -369,7 +369,7 @@ async function loadWhatIf(force = false) {
     }
     if (seq !== whatIfSeq) return;
     data.whatIfKey = key;
-    for (const c of [...d.lost, ...d.thinned, ...d.saved]) remember(c.candidates.map((k) => ({ id: k.actor, name: k.name })));
+    for (const c of [...d.lost, ...d.thinned, ...d.saved]) remember(c.candidates.filter((k) => k.name && k.name !== k.actor).map((k) => ({ id: k.actor, name: k.name })));
     renderDrawdown(el, d, ctx, whatIfLabel());
     el.dataset.run = state.run;
     viewStatus("whatif", "ready", `${whatIfLabel()}: ${d.lost.length} cell(s) lost, ${d.thinned.length} thinned, ${d.saved.length} saved; ${d.fundingEnding.length} funding line(s) end.`);

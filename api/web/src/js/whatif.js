@@ -76,7 +76,7 @@ function cellTable(kind, cells, ctx, { withCandidates }) {
       h("td", {}, c.after.map(name).join(", ") || "—", " ", c.stateAfter ? stateBadge(c.stateAfter) : stateBadge("gap")),
       h("td", {}, withCandidates
         ? h("ol", { class: "candidates" }, c.candidates.map((k) => h("li", { dataset: { actor: k.actor, rank: String(k.rank), basis: k.basis } },
-          h("strong", {}, k.name), ` — ${k.reason} `, h("span", { class: "basis" }, `(${BASIS[k.basis] || k.basis})`), " ",
+          h("strong", {}, k.name && k.name !== k.actor ? k.name : ctx.actorName(k.actor)), ` — ${k.reason} `, h("span", { class: "basis" }, `(${BASIS[k.basis] || k.basis})`), " ",
           h("button", { type: "button", class: "handover-button", title: `Hand ${c.taskLabel} over to ${k.name} and re-run`,
             onclick: () => ctx.addHandover(c.task, k.actor) }, "hand over"))))
         : kind === "saved" ? name(c.savedBy) || "—" : stateBadge(c.stateAfter)),
