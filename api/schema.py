@@ -140,15 +140,19 @@ class Query:
     @strawberry.field(description="Any node by id (missions, organisations, places, mandates, coverage, ...).")
     async def node(self, info: Info, id: strawberry.ID) -> AnyNode | None:
         label = LABEL_OF.get(str(id))
-        if label is None:
-            rows = await info.context.graph.read("node_lookup", id=str(id))
-            labels = rows[0]["labels"] if rows else []
-            if not labels:
-                return None
-            label = LABEL_OF[str(id)] = labels[0]
-            if len(LABEL_OF) > 50_000:
-                LABEL_OF.pop(next(iter(LABEL_OF)))
-        return await one(info, label, str(id))
+        if label is not None:
+            found = await one(info, label, str(id))
+            if found is not None:
+                return found
+            LABEL_OF.pop(str(id), None)
+        rows = await info.context.graph.read("node_lookup", id=str(id))
+        labels = rows[0]["labels"] if rows else []
+        if not labels:
+            return None
+        LABEL_OF[str(id)] = labels[0]
+        if len(LABEL_OF) > 50_000:
+            LABEL_OF.pop(next(iter(LABEL_OF)))
+        return await one(info, labels[0], str(id))
 
     @strawberry.field(description="Full-text search over names, acronyms, aliases, symbols and titles.")
     async def search(self, info: Info, text: str, first: int = 10) -> list[SearchHit]:
