@@ -19,8 +19,9 @@ $(STAMP): pyproject.toml
 setup: $(STAMP) web
 
 web:
-	@if [ -f $(WEB)/package.json ] && [ ! $(WEB)/vendor/.installed -nt $(WEB)/package.json ]; then \
-	  cd $(WEB) && npm ci --no-audit --no-fund --silent && node copy-vendor.mjs && touch vendor/.installed; fi
+	@if [ ! $(WEB)/node_modules/.installed -nt $(WEB)/package-lock.json ]; then \
+	  cd $(WEB) && npm ci --no-audit --no-fund --silent && touch node_modules/.installed; fi
+	@cd $(WEB) && node copy-vendor.mjs
 
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

@@ -200,7 +200,7 @@ class CellChange:
     after: list[strawberry.ID]
     state_before: str | None
     state_after: str | None
-    outcome: str = strawberry.field(description="lost, thinned, saved, gained or unchanged")
+    outcome: str = strawberry.field(description="lost, saved, thinned, handed_over, gained or unchanged")
     saved_by: strawberry.ID | None
     candidates: list[Candidate]
 
@@ -246,6 +246,10 @@ class Drawdown:
     @strawberry.field
     def saved(self) -> list[CellChange]:
         return [c for c in self.cells if c.outcome == "saved"]
+
+    @strawberry.field(description="Cells a successor or other new actor now covers.")
+    def handed_over(self) -> list[CellChange]:
+        return [c for c in self.cells if c.outcome == "handed_over"]
 
     @strawberry.field
     async def transition(self, info: Info) -> Transition | None:

@@ -500,13 +500,13 @@ class RoundTrips(SchemaExtension):
 def make_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the configured limits; introspection can be switched off for production."""
     extensions: list[Any] = [
-        QueryDepthLimiter(max_depth=settings.max_depth),
-        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         MaskInternalErrors,
         RoundTrips,
-        ParserCache(maxsize=512),
-        ValidationCache(maxsize=512),
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)

@@ -1,7 +1,9 @@
 """Drawdown analysis: what a departure leaves uncovered, what thins, what a handover saves, who could step in.
 
 A drawdown gap is a task–place cell covered the day before the (last) departure date and not covered on it,
-unless a handover gives that task to an actor who is present then. A what-if never writes to the graph.
+unless a handover gives that task to an actor who is present then. Outcomes per cell: lost, saved (by a handover),
+thinned (two or more actors down to one), handed_over (a departing actor's cell now covered by an actor that was not
+there before, e.g. a successor mission), gained, unchanged. A what-if never writes to the graph.
 """
 
 from __future__ import annotations
@@ -187,6 +189,8 @@ async def drawdown_what_if(
                 after_actors = {saver}
         elif len(before_actors) >= 2 and len(after_actors) == 1 and before_actors & departing:
             outcome = "thinned"
+        elif before_actors & departing and after_actors - before_actors:
+            outcome = "handed_over"
         elif not before_actors and after_actors:
             outcome = "gained"
         candidates: tuple[Candidate, ...] = ()
@@ -234,8 +238,10 @@ def _candidates(
             offer(actor, "present_in_country",
                   f"present in {scope.name}" + (f", covering {n} task(s)" if n else " (deployed)"))
     for p in partners:
-        offer(p["id"], "partner_under_agreement", f"partner of {p['partner_of']} under {p['agreement_name']}")
+        if p["kind"] == "government" and p["id"] not in governments:
+            continue
         names.setdefault(p["id"], p["name"])
+        offer(p["id"], "partner_under_agreement", f"partner of {p['partner_of']} under {p['agreement_name']}")
     for gov, name in governments.items():
         offer(gov, "host_state", f"host state: {name}")
     ranked = sorted(found.values(), key=lambda c: (c.rank, -len(tasks_by_actor.get(c.actor, ())), c.name))

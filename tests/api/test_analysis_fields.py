@@ -55,7 +55,7 @@ def test_coverage_timeline(gql: GraphQLClient) -> None:
 
 def test_minusma_withdrawal_what_if_and_recorded_transition(gql: GraphQLClient) -> None:
     what_if = """{ drawdownWhatIf(input: {place: "MLI", departures: [{actor: "minusma", date: "2024-01-01"}]}) {
-      before after lost { task place candidates { actor basis rank reason } } thinned { task place }
+      before after lost { task place candidates { actor name basis rank reason } } thinned { task place }
       fundingEnding { id recipient tasks } } }"""
     d = data(gql(what_if))["drawdownWhatIf"]
     assert d["before"] == "2023-12-31" and d["after"] == "2024-01-01"
@@ -65,6 +65,7 @@ def test_minusma_withdrawal_what_if_and_recorded_transition(gql: GraphQLClient) 
         ranks = [c["rank"] for c in cell["candidates"]]
         assert ranks == sorted(ranks)
         assert any(c["basis"] == "host_state" and c["actor"] == "gov-mli" for c in cell["candidates"])
+        assert all(c["name"] != c["actor"] for c in cell["candidates"]), "candidates carry names, not bare ids"
     recorded = data(gql('{ transitions(where: {from: {some: {id: {eq: "minusma"}}}}) { edges { node { id end } } } }'))
     edge = recorded["transitions"]["edges"][0]["node"]
     assert edge["end"] == "2024-01-01"
@@ -73,13 +74,18 @@ def test_minusma_withdrawal_what_if_and_recorded_transition(gql: GraphQLClient) 
 
 
 def test_somalia_as_amisom_becomes_atmis(gql: GraphQLClient) -> None:
-    q = """{ drawdown(transition: "tr:amisom-atmis") { before after lost { task place } saved { task place savedBy }
-      cells { task place before after outcome } } }"""
+    q = """{ drawdown(transition: "tr:amisom-atmis") { before after lost { task place } handedOver { task place }
+      cells { task place before after outcome } fundingEnding { id } } }"""
     d = data(gql(q))["drawdown"]
     assert d["after"] == "2022-04-01"
     cells = {(c["task"], c["place"]): c for c in d["cells"]}
-    ct = cells[("counter_terrorism", "SOM")]
-    assert "amisom" in ct["before"] and "atmis" in ct["after"] and ct["outcome"] != "lost"
+    for task in ("counter_terrorism", "capacity_building", "state_authority", "use_of_force"):
+        cell = cells[(task, "SOM")]
+        assert "amisom" in cell["before"] and "atmis" in cell["after"] and cell["outcome"] == "handed_over", cell
+    assert "unsos" in cells[("logistics_support", "SOM")]["after"]
+    lost = {(c["task"], c["place"]) for c in d["lost"]}
+    assert {("humanitarian_relief", "SOM"), ("national_reconciliation", "SOM"), ("financing_support", "SOM")} <= lost
+    assert "fund:eu-apf:amisom" in {f["id"] for f in d["fundingEnding"]}
 
 
 def test_mission_history_and_trace(gql: GraphQLClient) -> None:

@@ -63,7 +63,7 @@ async def test_country_heatmap_follows_the_date(page: Page, app_url: str, datase
     assert api["tasks"], "the bundled dataset covers Mali in 2020"
     assert_matrix_matches(shown, api)
     # the legend names every state with an icon, not by hue alone
-    legend = await page.text_content("#legend")
+    legend = await page.text_content("#legend") or ""
     for word, icon in (("covered", "✓"), ("thin", "◐"), ("overlap", "⊕"), ("gap", "✕")):
         assert word in legend and icon in legend
     await screenshot(page, "country-heatmap")
@@ -100,7 +100,7 @@ async def test_who_covers_shows_mandate_payer_and_sources(page: Page, app_url: s
     assert await first.get_attribute("data-actor") == "minusma", "the clicked actor comes first"
     first_id = await first.get_attribute("data-coverage")
     minusma = next(c for c in api if c["coverageId"] == first_id)
-    text = await first.text_content()
+    text = await first.text_content() or ""
     for m in minusma["mandates"]:
         assert m["id"] in text
     for p in minusma["payments"]:
@@ -115,11 +115,13 @@ async def test_who_covers_shows_mandate_payer_and_sources(page: Page, app_url: s
     source = next(s for s in quoted["sources"] if s["quote"])
     item = card.locator(f"li.source[data-locator='{source['locator']}']").first
     await item.wait_for(state="visible")
-    item_text = await item.text_content()
+    item_text = await item.text_content() or ""
     assert source["source"]["title"] in item_text
     assert source["locator"] in item_text
     assert source["quote"] in item_text
     await item.scroll_into_view_if_needed()
+    await page.mouse.move(5, 5)  # leave the chart so its tooltip hides
+    await page.wait_for_timeout(300)
     await screenshot(page, "who-covers")
 
     # keyboard: the table view's task buttons open the same panel
