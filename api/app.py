@@ -1,6 +1,7 @@
 """The FastAPI application: GraphQL at /graphql, the planners' page at /, liveness at /health, readiness at /ready."""
 
 import asyncio
+import gc
 import logging
 import time
 import uuid
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         driver = make_driver(settings, retry_seconds=2.0)
         state["driver"] = driver
         state["graph"] = Graph(driver, settings.neo4j_database)
+        gc.freeze()  # start-up objects (schema, modules) leave the GC's scans: fewer, shorter pauses under load
         try:
             yield
         finally:
