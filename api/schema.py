@@ -387,9 +387,9 @@ class DeleteResult:
     missing: list[strawberry.ID]
 
 
-async def _load(info: Info, parsed: ParsedBundle, dry_run: bool) -> LoadResult:
+async def _load(info: Info, parsed: ParsedBundle, dry_run: bool, allow_pending: bool = False) -> LoadResult:
     try:
-        report = await load_bundles(info.context.graph, [parsed], dry_run=dry_run)
+        report = await load_bundles(info.context.graph, [parsed], dry_run=dry_run, allow_pending=allow_pending)
     except BundleInvalid as exc:
         return LoadResult(ok=False, written=False, errors=[BundleProblem(file=e.file, line=e.line, path=e.path,
                                                                          message=e.message) for e in exc.errors],
@@ -416,12 +416,12 @@ class Mutation:
     @strawberry.mutation(description="Load a bundle (JSON object, or YAML/JSON text in `text`): validated like "
                                      "the CLI loader; lands whole or not at all.")
     async def load_bundle(self, info: Info, bundle: JSON | None = None, text: str | None = None,
-                          dry_run: bool = False) -> LoadResult:
+                          dry_run: bool = False, allow_pending: bool = False) -> LoadResult:
         if (bundle is None) == (text is None):
             raise UserError("give exactly one of `bundle` (a JSON object) or `text` (YAML or JSON)")
         source = text if text is not None else json.dumps(bundle, indent=1, ensure_ascii=False)
         parsed = _parse(source, "request")
-        return parsed if isinstance(parsed, LoadResult) else await _load(info, parsed, dry_run)
+        return parsed if isinstance(parsed, LoadResult) else await _load(info, parsed, dry_run, allow_pending)
 
     @strawberry.mutation(description="Create or update facts of one kind (records in the bundle format).")
     async def upsert(self, info: Info, kind: FactKind, records: list[JSON], dry_run: bool = False) -> LoadResult:

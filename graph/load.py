@@ -41,13 +41,32 @@ async def _existing(graph: Graph, ids: dict[str, list[str]]) -> dict[str, set[st
     return {row["kind"]: set(row["ids"]) for row in rows}
 
 
-async def validate_bundles(graph: Graph, parsed: Sequence[ParsedBundle]) -> list[BundlePlan]:
+def check_review(pb: ParsedBundle) -> list[BundleError]:
+    """Extracted facts must be reviewed before they load: `review: pending` is refused (accepted loads, rejected
+    is left out)."""
+    errors = []
+    for kind in KINDS:
+        for i, item in enumerate(getattr(pb.bundle, kind)):
+            extraction = getattr(item, "extraction", None)
+            if extraction is not None and extraction.review == "pending":
+                errors.append(BundleError(
+                    pb.name, pb.line_of((kind, i, "extraction", "review")), loc_path((kind, i, "extraction", "review")),
+                    "extracted fact still pending review: set review to accepted (or rejected to leave it out), "
+                    "or load with --allow-pending",
+                ))
+    return errors
+
+
+async def validate_bundles(graph: Graph, parsed: Sequence[ParsedBundle], allow_pending: bool = False
+                           ) -> list[BundlePlan]:
     """Check every bundle (duplicates, references) as if loaded in order; raise BundleInvalid with all errors."""
     known: dict[str, set[str]] = {}
     errors: list[BundleError] = []
     plans = []
     for pb in parsed:
         errors.extend(check_duplicates(pb))
+        if not allow_pending:
+            errors.extend(check_review(pb))
         found = await _existing(graph, wanted_from_graph(pb, known))
         merge_known(known, {k: v for k, v in found.items() if not k.startswith("actors:")})
         merge_known(known, {"actors": found.get("actors:missions", set()) | found.get("actors:organizations", set())})
@@ -84,9 +103,13 @@ async def load_bundles(
     parsed: Sequence[ParsedBundle],
     dry_run: bool = False,
     on_step: Callable[[str, str], None] | None = None,
+    allow_pending: bool = False,
 ) -> LoadReport:
-    """Validate all bundles first; if any is bad nothing is written. Each bundle then lands in one transaction."""
-    plans = await validate_bundles(graph, parsed)
+    """Validate all bundles first; if any is bad nothing is written. Each bundle then lands in one transaction.
+
+    Extracted facts marked `review: rejected` are not written; `pending` ones are refused unless `allow_pending`.
+    """
+    plans = await validate_bundles(graph, parsed, allow_pending)
     counts = WriteCounts()
     if dry_run:
         return LoadReport(plans, counts, written=False)

@@ -56,7 +56,8 @@ def rows_for(kind: str, items: list[Any]) -> list[dict[str, Any]]:
     rows = []
     seen: set[str] = set()
     for item in items:
-        if item.id in seen:
+        extraction = getattr(item, "extraction", None)
+        if item.id in seen or (extraction is not None and extraction.review == "rejected"):
             continue
         seen.add(item.id)
         data = item.model_dump(mode="python")

@@ -49,6 +49,8 @@ def print_report(report: LoadReport) -> None:
 def load(
     paths: list[Path] = typer.Argument(..., help="bundle files or folders (folders load in file-name order)"),
     dry_run: bool = typer.Option(False, "--dry-run", help="validate and report what would change; write nothing"),
+    allow_pending: bool = typer.Option(False, "--allow-pending",
+                                       help="also load extracted facts still marked review: pending"),
 ) -> None:
     """Load bundles: all are validated first; each then lands whole in one transaction, or nothing does."""
     from seed.cli import with_graph
@@ -67,7 +69,7 @@ def load(
                       transient=True, disable=dry_run) as progress:
             bar = progress.add_task("loading", total=total)
             return await load_bundles(
-                graph, parsed, dry_run=dry_run,
+                graph, parsed, dry_run=dry_run, allow_pending=allow_pending,
                 on_step=lambda name, kind: progress.update(bar, advance=1, description=f"{name}: {kind}"),
             )
 

@@ -157,3 +157,30 @@ async def test_malformed_bundle_gives_located_error_and_changes_nothing(graph: G
     assert expected["says"] in str(first), str(first)
     assert len(errors) >= expected.get("at_least", 1), "\n".join(map(str, errors))
     assert normalised(await export_bundle(graph)) == before
+
+
+REVIEWED = """
+format: peacegraph.bundle/1
+coverages:
+  - {id: cand-a, actor: afisma, task: human_rights, place: MLI, cites: [{source: unsc-wg-2016, locator: line 9}],
+     extraction: {method: "cooccurrence:sentence", confidence: 0.8, review: accepted}}
+  - {id: cand-b, actor: afisma, task: civilian_protection, place: MLI, cites: [{source: unsc-wg-2016, locator: line 9}],
+     extraction: {method: "cooccurrence:sentence", confidence: 0.4, review: rejected}}
+  - {id: cand-c, actor: minusma, task: human_rights, place: MLI, cites: [{source: unsc-wg-2016, locator: line 9}],
+     extraction: {method: "cooccurrence:sentence", confidence: 0.6, review: REVIEW}}
+"""
+
+
+async def test_extracted_facts_load_only_once_reviewed(graph: Graph) -> None:
+    await load_sample(graph)
+    pending = parse_bundle_text(REVIEWED.replace("REVIEW", "pending"), "review.yaml")
+    with pytest.raises(BundleInvalid) as caught:
+        await load_bundles(graph, [pending])
+    assert [str(e) for e in caught.value.errors] == [
+        "review.yaml:9: coverages[2].extraction.review: extracted fact still pending review: set review to "
+        "accepted (or rejected to leave it out), or load with --allow-pending"]
+    reviewed = parse_bundle_text(REVIEWED.replace("REVIEW", "accepted"), "review.yaml")
+    await load_bundles(graph, [reviewed])
+    loaded = {c.id: c for c in (await export_bundle(graph)).coverages}
+    assert "cand-a" in loaded and "cand-c" in loaded and "cand-b" not in loaded, "rejected facts are left out"
+    assert loaded["cand-a"].extraction is not None and loaded["cand-a"].extraction.confidence == 0.8

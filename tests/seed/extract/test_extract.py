@@ -108,7 +108,7 @@ async def test_report_bundle_passes_the_loader_dry_run(dataset_graph: Graph, ste
     bundle, _ = build_bundle([doc], gaz, 0.5)
     text = bundle_yaml(bundle)
     parsed = parse_bundle_text(text, f"{stem}.yaml")
-    report = await load_bundles(dataset_graph, [parsed], dry_run=True)
+    report = await load_bundles(dataset_graph, [parsed], dry_run=True, allow_pending=True)
     assert not report.written
     plan = report.plans[0]
     assert plan.new.get("sources") == 1
