@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
 
     state_dir: Path = Field(default=PROJECT_ROOT / ".state", alias="PEACEGRAPH_STATE_DIR")
+    neo4j_instance: str = Field(default="main", alias="PEACEGRAPH_NEO4J_INSTANCE", pattern=r"^[a-z0-9-]+$")
     bolt_port: int = Field(default=7697, alias="PEACEGRAPH_BOLT_PORT")
     http_port: int = Field(default=7484, alias="PEACEGRAPH_NEO4J_HTTP_PORT")
     neo4j_heap: str = Field(default="1g", alias="PEACEGRAPH_NEO4J_HEAP")

@@ -55,7 +55,7 @@ def local_server() -> LocalNeo4j:
     settings = get_settings()
     if settings.external:
         fail(f"NEO4J_URI is set ({settings.neo4j_uri}): peacegraph uses that server and manages none")
-    return LocalNeo4j(settings)
+    return LocalNeo4j(settings, instance=settings.neo4j_instance)
 
 
 @neo4j_app.command("start")

@@ -45,6 +45,15 @@ def test_string_operators(gql: GraphQLClient) -> None:
     assert names and all("in Mali" in n for n in names)
     starts = ids(data(gql(q, {"w": {"id": {"startsWith": "unm"}}}))["missions"])
     assert starts and all(i.startswith("unm") for i in starts)
+    ends = ids(data(gql(q, {"w": {"id": {"endsWith": "som"}}}))["missions"])
+    assert ends and all(i.endswith("som") for i in ends) and "amisom" in ends
+    q2 = "query($w: MissionWhere) { missions(where: $w, first: 200) { edges { node { id validTo } } } }"
+    open_ended = data(gql(q2, {"w": {"validTo": {"isNull": True}}}))["missions"]["edges"]
+    closed = data(gql(q2, {"w": {"validTo": {"isNull": False}}}))["missions"]["edges"]
+    assert open_ended and all(e["node"]["validTo"] is None for e in open_ended)
+    assert closed and all(e["node"]["validTo"] for e in closed)
+    dates = data(gql(q2, {"w": {"validTo": {"in": ["2024-01-01"]}}}))["missions"]["edges"]
+    assert "minusma" in {e["node"]["id"] for e in dates}
 
 
 def test_date_operators_and_boolean_combinations(gql: GraphQLClient) -> None:
