@@ -57,6 +57,27 @@ async def connection(
     return build([make(r) for r in rows], w.skip, len(ids))
 
 
+def related(target: str, key: str, dated: bool = False, description: str | None = None) -> Any:
+    """A paginated relationship field over the ids in the node row's `key` (dated lists also take `asOf`)."""
+    if dated:
+        async def resolve_dated(self: Any, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
+                                after: str | None = None, last: int | None = None,
+                                before: str | None = None) -> Any:
+            return await connection(info, target, self.row[key], NODE_TYPES[target].from_row, resolve_as_of(as_of),
+                                    True, first, after, last, before)
+
+        resolver: Any = resolve_dated
+    else:
+        async def resolve(self: Any, info: Info, first: int | None = None, after: str | None = None,
+                          last: int | None = None, before: str | None = None) -> Any:
+            return await connection(info, target, self.row[key], NODE_TYPES[target].from_row, None, False, first,
+                                    after, last, before)
+
+        resolver = resolve
+    resolver.__annotations__["return"] = f"Connection[{target}]"
+    return strawberry.field(resolver=resolver, description=description)
+
+
 @strawberry.type(description="Where a fact comes from: a document, the place in it, and a short quote.")
 class Citation:
     locator: str
@@ -121,19 +142,9 @@ class Task:
         return cls(id=r["id"], group=r["group"], label=r["label"], pema=r.get("pema"),
                    phrases=r.get("phrases", []), row=r)
 
-    @strawberry.field
-    async def mandates(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                       after: str | None = None, last: int | None = None,
-                       before: str | None = None) -> Connection["Mandate"]:
-        return await connection(info, "Mandate", self.row["mandates"], Mandate.from_row, resolve_as_of(as_of),
-                                True, first, after, last, before)
+    mandates = related("Mandate", "mandates", dated=True)
 
-    @strawberry.field
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                        after: str | None = None, last: int | None = None,
-                        before: str | None = None) -> Connection["Coverage"]:
-        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
-                                True, first, after, last, before)
+    coverages = related("Coverage", "coverages", dated=True)
 
 
 @strawberry.type(description="A country (ISO 3166 alpha-3 id) or an area inside one (parent), or a maritime zone.")
@@ -161,25 +172,11 @@ class Place:
         row = await load(info, "Place", (self.row["parent"] or [None])[0])
         return Place.from_row(row) if row else None
 
-    @strawberry.field
-    async def areas(self, info: Info, first: int | None = None, after: str | None = None,
-                    last: int | None = None, before: str | None = None) -> Connection["Place"]:
-        return await connection(info, "Place", self.row["areas"], Place.from_row, None, False, first, after, last,
-                                before)
+    areas = related("Place", "areas")
 
-    @strawberry.field(description="Missions deployed here.")
-    async def missions(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                       after: str | None = None, last: int | None = None,
-                       before: str | None = None) -> Connection["Mission"]:
-        return await connection(info, "Mission", self.row["missions"], Mission.from_row, resolve_as_of(as_of), True,
-                                first, after, last, before)
+    missions = related("Mission", "missions", dated=True, description="Missions deployed here.")
 
-    @strawberry.field(description="Coverage facts declared for this place itself (not its areas).")
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                        after: str | None = None, last: int | None = None,
-                        before: str | None = None) -> Connection["Coverage"]:
-        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
-                                True, first, after, last, before)
+    coverages = related("Coverage", "coverages", dated=True, description="Coverage facts declared for this place itself (not its areas).")
 
     @strawberry.field(description="The host government (an organisation that governs this country).")
     async def government(self, info: Info) -> Optional["Organization"]:
@@ -219,39 +216,15 @@ class Organization:
         row = await load(info, "Place", (self.row["country"] or [None])[0])
         return Place.from_row(row) if row else None
 
-    @strawberry.field
-    async def parts(self, info: Info, first: int | None = None, after: str | None = None,
-                    last: int | None = None, before: str | None = None) -> Connection["Organization"]:
-        return await connection(info, "Organization", self.row["parts"], Organization.from_row, None, False, first,
-                                after, last, before)
+    parts = related("Organization", "parts")
 
-    @strawberry.field(description="Missions this organisation leads.")
-    async def missions(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                       after: str | None = None, last: int | None = None,
-                       before: str | None = None) -> Connection["Mission"]:
-        return await connection(info, "Mission", self.row["missions"], Mission.from_row, resolve_as_of(as_of), True,
-                                first, after, last, before)
+    missions = related("Mission", "missions", dated=True, description="Missions this organisation leads.")
 
-    @strawberry.field(description="Coverage facts where this organisation itself is the actor.")
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                        after: str | None = None, last: int | None = None,
-                        before: str | None = None) -> Connection["Coverage"]:
-        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
-                                True, first, after, last, before)
+    coverages = related("Coverage", "coverages", dated=True, description="Coverage facts where this organisation itself is the actor.")
 
-    @strawberry.field(description="Funding lines this organisation pays into.")
-    async def funds(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                    after: str | None = None, last: int | None = None,
-                    before: str | None = None) -> Connection["FundingLine"]:
-        return await connection(info, "FundingLine", self.row["funds"], FundingLine.from_row, resolve_as_of(as_of),
-                                True, first, after, last, before)
+    funds = related("FundingLine", "funds", dated=True, description="Funding lines this organisation pays into.")
 
-    @strawberry.field
-    async def agreements(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                         after: str | None = None, last: int | None = None,
-                         before: str | None = None) -> Connection["Agreement"]:
-        return await connection(info, "Agreement", self.row["agreements"], Agreement.from_row, resolve_as_of(as_of),
-                                True, first, after, last, before)
+    agreements = related("Agreement", "agreements", dated=True)
 
 
 @strawberry.type(description="A peace operation or force.")
@@ -288,26 +261,11 @@ class Mission:
     async def deployed_in(self, info: Info) -> list[Place]:
         return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["deployed_in"]))]
 
-    @strawberry.field(description="Mandates that authorise this mission.")
-    async def mandates(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                       after: str | None = None, last: int | None = None,
-                       before: str | None = None) -> Connection["Mandate"]:
-        return await connection(info, "Mandate", self.row["mandates"], Mandate.from_row, resolve_as_of(as_of), True,
-                                first, after, last, before)
+    mandates = related("Mandate", "mandates", dated=True, description="Mandates that authorise this mission.")
 
-    @strawberry.field
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                        after: str | None = None, last: int | None = None,
-                        before: str | None = None) -> Connection["Coverage"]:
-        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
-                                True, first, after, last, before)
+    coverages = related("Coverage", "coverages", dated=True)
 
-    @strawberry.field(description="Funding lines whose recipient is this mission.")
-    async def funding_lines(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                            after: str | None = None, last: int | None = None,
-                            before: str | None = None) -> Connection["FundingLine"]:
-        return await connection(info, "FundingLine", self.row["funded_by"], FundingLine.from_row,
-                                resolve_as_of(as_of), True, first, after, last, before)
+    funding_lines = related("FundingLine", "funded_by", dated=True, description="Funding lines whose recipient is this mission.")
 
     @strawberry.field(description="Transitions in which this mission leaves or hands over.")
     async def transitions_out(self, info: Info) -> list["Transition"]:
@@ -374,22 +332,13 @@ class Mandate:
     async def authorizes(self, info: Info) -> list[Mission]:
         return [Mission.from_row(r) for r in await load_many(info, "Mission", sorted(self.row["authorizes"]))]
 
-    @strawberry.field
-    async def tasks(self, info: Info, first: int | None = None, after: str | None = None,
-                    last: int | None = None, before: str | None = None) -> Connection[Task]:
-        return await connection(info, "Task", self.row["tasks"], Task.from_row, None, False, first, after, last,
-                                before)
+    tasks = related("Task", "tasks")
 
     @strawberry.field
     async def places(self, info: Info) -> list[Place]:
         return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["places"]))]
 
-    @strawberry.field
-    async def coverages(self, info: Info, as_of: AsOf = strawberry.UNSET, first: int | None = None,
-                        after: str | None = None, last: int | None = None,
-                        before: str | None = None) -> Connection["Coverage"]:
-        return await connection(info, "Coverage", self.row["coverages"], Coverage.from_row, resolve_as_of(as_of),
-                                True, first, after, last, before)
+    coverages = related("Coverage", "coverages", dated=True)
 
 
 @strawberry.type(description="The core fact: an actor performs a task in a place over a period, under a mandate.")
