@@ -8,7 +8,8 @@ COPY api api
 COPY seed seed
 COPY cypher cypher
 COPY data data
-RUN pip install --no-cache-dir . && if [ -f api/web/package.json ]; then cd api/web && npm ci && node copy-vendor.mjs; fi
+COPY docs docs
+RUN pip install --no-cache-dir -e . && cd api/web && npm ci --no-audit --no-fund && node copy-vendor.mjs
 ENV PEACEGRAPH_API_HOST=0.0.0.0
 EXPOSE 8000
 CMD ["peacegraph", "serve", "--load", "data"]
