@@ -13,11 +13,10 @@ from api.nodes import (
     FundingLine,
     Mandate,
     Mission,
-    Place,
     Transition,
-    load,
     load_actor,
     load_many,
+    one,
 )
 from graph import coverage as cov
 from graph import drawdown as dd
@@ -36,8 +35,7 @@ class Payment:
 
     @strawberry.field
     async def funding_line(self, info: Info) -> FundingLine | None:
-        row = await load(info, "FundingLine", self.funding_line_id)
-        return FundingLine.from_row(row) if row else None
+        return await one(info, "FundingLine", self.funding_line_id)
 
 
 @strawberry.type(description="Who covers a task in a place: the fact, the mandate in force, who pays, the sources.")
@@ -63,8 +61,7 @@ class Covering:
 
     @strawberry.field
     async def coverage(self, info: Info) -> Coverage | None:
-        row = await load(info, "Coverage", self.coverage_id)
-        return Coverage.from_row(row) if row else None
+        return await one(info, "Coverage", self.coverage_id)
 
     @strawberry.field(description="Mandates in force that this coverage rests on (the coverage's own first).")
     async def mandates(self, info: Info) -> list[Mandate]:
@@ -253,8 +250,7 @@ class Drawdown:
 
     @strawberry.field
     async def transition(self, info: Info) -> Transition | None:
-        row = await load(info, "Transition", self.transition_id)
-        return Transition.from_row(row) if row else None
+        return await one(info, "Transition", self.transition_id)
 
 
 def drawdown(d: dd.Drawdown) -> Drawdown:
@@ -287,8 +283,7 @@ class MandateStep:
 
     @strawberry.field
     async def mandate(self, info: Info) -> Mandate | None:
-        row = await load(info, "Mandate", self.mandate_id)
-        return Mandate.from_row(row) if row else None
+        return await one(info, "Mandate", self.mandate_id)
 
 
 @strawberry.type
@@ -309,8 +304,7 @@ class MissionHistory:
 
     @strawberry.field
     async def mission(self, info: Info) -> Mission | None:
-        row = await load(info, "Mission", self.mission_id)
-        return Mission.from_row(row) if row else None
+        return await one(info, "Mission", self.mission_id)
 
 
 def history(h: hist.MissionHistory) -> MissionHistory:
@@ -341,8 +335,7 @@ class Trace:
 
     @strawberry.field
     async def coverage(self, info: Info) -> Coverage | None:
-        row = await load(info, "Coverage", self.coverage_id)
-        return Coverage.from_row(row) if row else None
+        return await one(info, "Coverage", self.coverage_id)
 
 
 def trace(t: dict[str, Any]) -> Trace:
@@ -359,7 +352,3 @@ def trace(t: dict[str, Any]) -> Trace:
               for o in t["organizations"]]
     steps += [TraceStep(kind="funding", id=f["id"], name=f["name"], sources=cites(f["sources"])) for f in t["funding"]]
     return Trace(coverage_id=t["id"], steps=steps)
-
-
-def as_place(row: dict[str, Any] | None) -> Place | None:
-    return Place.from_row(row) if row else None

@@ -19,18 +19,26 @@ AsOf = Annotated[
 ]
 
 
-def today() -> dt.date:
-    return dt.date.today()
+def or_today(as_of: dt.date | None) -> dt.date:
+    """An analysis date: the one given, else today."""
+    return as_of or dt.date.today()
 
 
 def resolve_as_of(as_of: Any) -> dt.date | None:
-    return today() if as_of is strawberry.UNSET else as_of
+    """A list field's date: today when not given, None (all time) when given as null."""
+    return dt.date.today() if as_of is strawberry.UNSET else as_of
 
 
 async def load(info: Info, label: str, node_id: str | None) -> dict[str, Any] | None:
     if node_id is None:
         return None
     return await info.context.loaders[label].load(node_id)
+
+
+async def one(info: Info, label: str, node_id: str | None) -> Any:
+    """The node of `label` with this id as its GraphQL type, or None."""
+    row = await load(info, label, node_id)
+    return NODE_TYPES[label].from_row(row) if row else None
 
 
 async def load_many(info: Info, label: str, ids: list[str]) -> list[dict[str, Any]]:
@@ -78,6 +86,40 @@ def related(target: str, key: str, dated: bool = False, description: str | None 
     return strawberry.field(resolver=resolver, description=description)
 
 
+def linked(target: str, key: str, description: str | None = None) -> Any:
+    """A field holding the one node whose id the row's `key` lists (or null)."""
+    async def resolve(self: Any, info: Info) -> Any:
+        return await one(info, target, (self.row[key] or [None])[0])
+
+    resolve.__annotations__["return"] = f"Optional[{target}]"
+    return strawberry.field(resolver=resolve, description=description)
+
+
+def linked_list(target: str, key: str, description: str | None = None) -> Any:
+    """A plain list field of the nodes whose ids the row's `key` lists (for short lists: no pagination)."""
+    async def resolve(self: Any, info: Info) -> Any:
+        return [NODE_TYPES[target].from_row(r) for r in await load_many(info, target, sorted(self.row[key]))]
+
+    resolve.__annotations__["return"] = f"list[{target}]"
+    return strawberry.field(resolver=resolve, description=description)
+
+
+def cited() -> Any:
+    """The `sources` field of a fact: its citations."""
+    def resolve(self: Any) -> list["Citation"]:
+        return citations(self.row)
+
+    return strawberry.field(resolver=resolve)
+
+
+def extracted() -> Any:
+    """The `extraction` field of a fact: how it was found, if it was extracted from text."""
+    def resolve(self: Any) -> Optional["Extraction"]:
+        return extraction(self.row)
+
+    return strawberry.field(resolver=resolve)
+
+
 @strawberry.type(description="Where a fact comes from: a document, the place in it, and a short quote.")
 class Citation:
     locator: str
@@ -86,8 +128,7 @@ class Citation:
 
     @strawberry.field
     async def source(self, info: Info) -> Optional["Source"]:
-        row = await load(info, "Source", self.source_id)
-        return Source.from_row(row) if row else None
+        return await one(info, "Source", self.source_id)
 
 
 def citations(row: dict[str, Any]) -> list[Citation]:
@@ -163,14 +204,9 @@ class Place:
         return cls(id=r["id"], name=r["name"], kind=r["kind"], iso3=r.get("iso3"), pcode=r.get("pcode"),
                    aliases=r.get("aliases", []), adjectives=r.get("adjectives", []), row=r)
 
-    @strawberry.field
-    def sources(self) -> list[Citation]:
-        return citations(self.row)
+    sources = cited()
 
-    @strawberry.field
-    async def parent(self, info: Info) -> Optional["Place"]:
-        row = await load(info, "Place", (self.row["parent"] or [None])[0])
-        return Place.from_row(row) if row else None
+    parent = linked("Place", "parent")
 
     areas = related("Place", "areas")
 
@@ -178,10 +214,7 @@ class Place:
 
     coverages = related("Coverage", "coverages", dated=True, description="Coverage facts declared for this place itself (not its areas).")
 
-    @strawberry.field(description="The host government (an organisation that governs this country).")
-    async def government(self, info: Info) -> Optional["Organization"]:
-        row = await load(info, "Organization", (self.row["governments"] or [None])[0])
-        return Organization.from_row(row) if row else None
+    government = linked("Organization", "governments", description="The host government (an organisation that governs this country).")
 
 
 @strawberry.type(description="An organisation that acts: UN, AU, EU, NATO, a UN entity, a government, an NGO.")
@@ -198,23 +231,13 @@ class Organization:
         return cls(id=r["id"], name=r["name"], acronym=r.get("acronym"), aliases=r.get("aliases", []),
                    kind=r["kind"], row=r)
 
-    @strawberry.field
-    def sources(self) -> list[Citation]:
-        return citations(self.row)
+    sources = cited()
 
-    @strawberry.field
-    def extraction(self) -> Extraction | None:
-        return extraction(self.row)
+    extraction = extracted()
 
-    @strawberry.field
-    async def part_of(self, info: Info) -> Optional["Organization"]:
-        row = await load(info, "Organization", (self.row["part_of"] or [None])[0])
-        return Organization.from_row(row) if row else None
+    part_of = linked("Organization", "part_of")
 
-    @strawberry.field(description="For a government: the country it governs.")
-    async def country(self, info: Info) -> Place | None:
-        row = await load(info, "Place", (self.row["country"] or [None])[0])
-        return Place.from_row(row) if row else None
+    country = linked("Place", "country", description="For a government: the country it governs.")
 
     parts = related("Organization", "parts")
 
@@ -245,21 +268,13 @@ class Mission:
                    kind=r["kind"], valid_from=r.get("valid_from"), valid_to=r.get("valid_to"),
                    status=r.get("status", "actual"), row=r)
 
-    @strawberry.field
-    def sources(self) -> list[Citation]:
-        return citations(self.row)
+    sources = cited()
 
-    @strawberry.field
-    def extraction(self) -> Extraction | None:
-        return extraction(self.row)
+    extraction = extracted()
 
-    @strawberry.field
-    async def led_by(self, info: Info) -> list[Organization]:
-        return [Organization.from_row(r) for r in await load_many(info, "Organization", sorted(self.row["led_by"]))]
+    led_by = linked_list("Organization", "led_by")
 
-    @strawberry.field
-    async def deployed_in(self, info: Info) -> list[Place]:
-        return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["deployed_in"]))]
+    deployed_in = linked_list("Place", "deployed_in")
 
     mandates = related("Mandate", "mandates", dated=True, description="Mandates that authorise this mission.")
 
@@ -267,26 +282,17 @@ class Mission:
 
     funding_lines = related("FundingLine", "funded_by", dated=True, description="Funding lines whose recipient is this mission.")
 
-    @strawberry.field(description="Transitions in which this mission leaves or hands over.")
-    async def transitions_out(self, info: Info) -> list["Transition"]:
-        return [Transition.from_row(r) for r in await load_many(info, "Transition", sorted(self.row["transitions_out"]))]
+    transitions_out = linked_list("Transition", "transitions_out", description="Transitions in which this mission leaves or hands over.")
 
-    @strawberry.field(description="Transitions that lead into this mission.")
-    async def transitions_in(self, info: Info) -> list["Transition"]:
-        return [Transition.from_row(r) for r in await load_many(info, "Transition", sorted(self.row["transitions_in"]))]
+    transitions_in = linked_list("Transition", "transitions_in", description="Transitions that lead into this mission.")
 
 
 Actor = Annotated[Mission | Organization, strawberry.union("Actor")]
 
 
 async def load_actor(info: Info, actor_id: str | None, is_mission: bool) -> Actor | None:
-    if actor_id is None:
-        return None
-    if is_mission:
-        row = await load(info, "Mission", actor_id)
-        return Mission.from_row(row) if row else None
-    row = await load(info, "Organization", actor_id)
-    return Organization.from_row(row) if row else None
+    """An actor (a mission or an organisation) by id."""
+    return await one(info, "Mission" if is_mission else "Organization", actor_id)
 
 
 @strawberry.type(description="A decision that authorises a mission or tasks (resolution, communiqué, decision).")
@@ -310,33 +316,19 @@ class Mandate:
     def symbol(self) -> str:
         return str(self.id)
 
-    @strawberry.field
-    def sources(self) -> list[Citation]:
-        return citations(self.row)
+    sources = cited()
 
-    @strawberry.field
-    async def issued_by(self, info: Info) -> Organization | None:
-        row = await load(info, "Organization", (self.row["issued_by"] or [None])[0])
-        return Organization.from_row(row) if row else None
+    issued_by = linked("Organization", "issued_by")
 
-    @strawberry.field(description="The mandate this one renews.")
-    async def renews(self, info: Info) -> Optional["Mandate"]:
-        row = await load(info, "Mandate", (self.row["renews"] or [None])[0])
-        return Mandate.from_row(row) if row else None
+    renews = linked("Mandate", "renews", description="The mandate this one renews.")
 
-    @strawberry.field(description="Mandates that renew this one.")
-    async def renewed_by(self, info: Info) -> list["Mandate"]:
-        return [Mandate.from_row(r) for r in await load_many(info, "Mandate", sorted(self.row["renewed_by"]))]
+    renewed_by = linked_list("Mandate", "renewed_by", description="Mandates that renew this one.")
 
-    @strawberry.field
-    async def authorizes(self, info: Info) -> list[Mission]:
-        return [Mission.from_row(r) for r in await load_many(info, "Mission", sorted(self.row["authorizes"]))]
+    authorizes = linked_list("Mission", "authorizes")
 
     tasks = related("Task", "tasks")
 
-    @strawberry.field
-    async def places(self, info: Info) -> list[Place]:
-        return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["places"]))]
+    places = linked_list("Place", "places")
 
     coverages = related("Coverage", "coverages", dated=True)
 
@@ -356,36 +348,21 @@ class Coverage:
         return cls(id=r["id"], role=r.get("role"), modality=r.get("modality"), valid_from=r.get("valid_from"),
                    valid_to=r.get("valid_to"), status=r.get("status", "actual"), row=r)
 
-    @strawberry.field
-    def sources(self) -> list[Citation]:
-        return citations(self.row)
+    sources = cited()
 
-    @strawberry.field
-    def extraction(self) -> Extraction | None:
-        return extraction(self.row)
+    extraction = extracted()
 
     @strawberry.field
     async def actor(self, info: Info) -> Actor | None:
         return await load_actor(info, (self.row["actor"] or [None])[0], bool(self.row["actor_mission"]))
 
-    @strawberry.field
-    async def task(self, info: Info) -> Task | None:
-        row = await load(info, "Task", (self.row["task"] or [None])[0])
-        return Task.from_row(row) if row else None
+    task = linked("Task", "task")
 
-    @strawberry.field
-    async def place(self, info: Info) -> Place | None:
-        row = await load(info, "Place", (self.row["place"] or [None])[0])
-        return Place.from_row(row) if row else None
+    place = linked("Place", "place")
 
-    @strawberry.field
-    async def mandate(self, info: Info) -> Mandate | None:
-        row = await load(info, "Mandate", (self.row["mandate"] or [None])[0])
-        return Mandate.from_row(row) if row else None
+    mandate = linked("Mandate", "mandate")
 
-    @strawberry.field(description="Funding lines that pay for this coverage.")
-    async def funding_lines(self, info: Info) -> list["FundingLine"]:
-        return [FundingLine.from_row(r) for r in await load_many(info, "FundingLine", sorted(self.row["funding_lines"]))]
+    funding_lines = linked_list("FundingLine", "funding_lines", description="Funding lines that pay for this coverage.")
 
 
 @strawberry.type(description="Money from funders to a recipient for a purpose.")
@@ -407,21 +384,15 @@ class FundingLine:
                    currency=r.get("currency"), purpose=r.get("purpose"), valid_from=r.get("valid_from"),
                    valid_to=r.get("valid_to"), status=r.get("status", "actual"), row=r)
 
-    @strawberry.field
-    def sources(self) -> list[Citation]:
-        return citations(self.row)
+    sources = cited()
 
-    @strawberry.field
-    async def funders(self, info: Info) -> list[Organization]:
-        return [Organization.from_row(r) for r in await load_many(info, "Organization", sorted(self.row["funders"]))]
+    funders = linked_list("Organization", "funders")
 
     @strawberry.field
     async def recipient(self, info: Info) -> Actor | None:
         return await load_actor(info, (self.row["recipient"] or [None])[0], bool(self.row["recipient_mission"]))
 
-    @strawberry.field
-    async def pays_for(self, info: Info) -> list[Coverage]:
-        return [Coverage.from_row(r) for r in await load_many(info, "Coverage", sorted(self.row["pays_for"]))]
+    pays_for = linked_list("Coverage", "pays_for")
 
 
 @strawberry.type(description="A task handed to another actor by a transition.")
@@ -433,8 +404,7 @@ class Handover:
 
     @strawberry.field
     async def task(self, info: Info) -> Task | None:
-        row = await load(info, "Task", self.task_id)
-        return Task.from_row(row) if row else None
+        return await one(info, "Task", self.task_id)
 
     @strawberry.field
     async def to(self, info: Info) -> Actor | None:
@@ -460,9 +430,7 @@ class Transition:
         return cls(id=r["id"], kind=r["kind"], announced=r.get("announced"), start=r.get("start"), end=r["end"],
                    stage=r.get("stage", "done"), status=r.get("status", "actual"), handovers=hands, row=r)
 
-    @strawberry.field
-    def sources(self) -> list[Citation]:
-        return citations(self.row)
+    sources = cited()
 
     @strawberry.field(name="from")
     async def from_actor(self, info: Info) -> Actor | None:
@@ -474,9 +442,7 @@ class Transition:
         actors = [await load_actor(info, a, a in missions) for a in sorted(self.row["to_actors"])]
         return [a for a in actors if a is not None]
 
-    @strawberry.field
-    async def places(self, info: Info) -> list[Place]:
-        return [Place.from_row(r) for r in await load_many(info, "Place", sorted(self.row["places"]))]
+    places = linked_list("Place", "places")
 
 
 @strawberry.type(description="A partnership framework or coordination mechanism between organisations.")
@@ -495,9 +461,7 @@ class Agreement:
         return cls(id=r["id"], name=r["name"], kind=r["kind"], signed=r.get("signed"), valid_from=r.get("valid_from"),
                    valid_to=r.get("valid_to"), status=r.get("status", "actual"), row=r)
 
-    @strawberry.field
-    def sources(self) -> list[Citation]:
-        return citations(self.row)
+    sources = cited()
 
     @strawberry.field
     async def parties(self, info: Info) -> list[Actor]:

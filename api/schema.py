@@ -36,7 +36,8 @@ from api.nodes import (
     Source,
     Task,
     Transition,
-    load,
+    one,
+    or_today,
     page_limit,
 )
 from api.pagination import Connection, PageSizeError, build, window
@@ -107,15 +108,6 @@ async def root_connection(info: Info, label: str, where: Any, sort: Any, first: 
     rows = await info.context.loaders[label].load_many(ids)
     make = NODE_TYPES[label].from_row
     return build([make(r) for r in rows if r is not None], w.skip, total)
-
-
-async def one(info: Info, label: str, node_id: str) -> Any:
-    row = await load(info, label, node_id)
-    return NODE_TYPES[label].from_row(row) if row else None
-
-
-def _today(as_of: dt.date | None) -> dt.date:
-    return as_of or dt.date.today()
 
 
 @strawberry.type(description="A hit of the full-text search.")
@@ -264,7 +256,7 @@ class Query:
     async def who_covers(self, info: Info, task: strawberry.ID, place: strawberry.ID,
                          as_of: dt.date | None = None, include_planned: bool = False) -> list[an.Covering]:
         try:
-            answers = await cov.who_covers(info.context.graph, str(task), str(place), _today(as_of), include_planned)
+            answers = await cov.who_covers(info.context.graph, str(task), str(place), or_today(as_of), include_planned)
         except UnknownPlace as exc:
             raise UserError(str(exc), code="NOT_FOUND") from None
         return [an.covering(a) for a in answers]
@@ -273,7 +265,7 @@ class Query:
     async def coverage_matrix(self, info: Info, place: strawberry.ID, as_of: dt.date | None = None,
                               include_planned: bool = False) -> an.CoverageMatrix:
         try:
-            m = await cov.coverage_matrix(info.context.graph, str(place), _today(as_of), include_planned)
+            m = await cov.coverage_matrix(info.context.graph, str(place), or_today(as_of), include_planned)
         except UnknownPlace as exc:
             raise UserError(str(exc), code="NOT_FOUND") from None
         return an.matrix(m)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from graph.db import Graph
 from graph.facts import CoverageFact, DemandFact, Scope, load_all, load_coverage, load_scope
+from graph.funding import funding_for_actors, mandates_for_actors
 
 STATES = ("gap", "thin", "overlap", "covered")
 
@@ -146,8 +147,6 @@ async def who_covers(
     graph: Graph, task: str, place: str, as_of: dt.date, include_planned: bool = False
 ) -> list[Covering]:
     """The actors covering `task` in `place` (with containment) on `as_of`, each with mandate, funding, sources."""
-    from graph.funding import funding_for_actors, mandates_for_actors
-
     scope, found = await asyncio.gather(
         load_scope(graph, place),
         load_coverage(graph, place, as_of, as_of + dt.timedelta(days=1), task=task, with_sources=True))

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Query, RoutingControl
+from neo4j import AsyncDriver, AsyncGraphDatabase, Query, RoutingControl
 
 from graph.cypher import statement, statements
 from graph.settings import Settings
@@ -83,15 +83,3 @@ class Graph:
         """Name, version and edition of the server."""
         rows = await self.read("server_version")
         return rows[0]
-
-
-async def run_in_write_tx(graph: Graph, work: Any, *args: Any) -> Any:
-    """Run `work(tx, *args)` in one managed write transaction: it lands whole or not at all."""
-    async with graph.driver.session(database=graph.database) as session:
-        return await session.execute_write(work, *args)
-
-
-async def tx_run(tx: AsyncManagedTransaction, name: str, /, **params: Any) -> list[dict[str, Any]]:
-    """Run a named statement inside an open transaction and return rows as dicts."""
-    result = await tx.run(statement(name), params)
-    return [dict(r.items()) async for r in result]

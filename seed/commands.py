@@ -11,6 +11,7 @@ from rich.table import Table
 from graph.bundle import BundleInvalid
 from graph.db import Graph
 from graph.load import LoadReport, load_bundles
+from graph.model import KINDS
 from seed.files import read_all
 
 seed_app = typer.Typer(help="Load bundles of facts, import 3W tables, extract facts from reports.",
@@ -62,9 +63,7 @@ def load(
         raise typer.Exit(1) from None
 
     async def work(graph: Graph) -> LoadReport:
-        total = sum(1 for pb in parsed for k in ("sources", "places", "organizations", "tasks", "missions",
-                                                   "mandates", "coverages", "funding_lines", "transitions",
-                                                   "agreements") if getattr(pb.bundle, k))
+        total = sum(1 for pb in parsed for k in KINDS if getattr(pb.bundle, k))
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       transient=True, disable=dry_run) as progress:
             bar = progress.add_task("loading", total=total)
