@@ -36,7 +36,7 @@ stop:
 	$(BIN)/peacegraph neo4j stop
 
 lint: $(STAMP)
-	$(BIN)/ruff check graph api seed tests bench
+	$(BIN)/ruff check graph api seed peacegraph tests bench
 	$(BIN)/mypy
 
 test: setup browser lint

@@ -6,7 +6,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.nodes import (
+from peacegraph.api.nodes import (
     Actor,
     Citation,
     Coverage,
@@ -18,10 +18,10 @@ from api.nodes import (
     load_many,
     one,
 )
-from graph import coverage as cov
-from graph import drawdown as dd
-from graph import history as hist
-from graph.facts import CoverageFact
+from peacegraph.graph.analysis import coverage as cov
+from peacegraph.graph.analysis import drawdown as dd
+from peacegraph.graph.analysis import history as hist
+from peacegraph.graph.analysis.facts import CoverageFact
 
 
 def _citations(fact: CoverageFact) -> list[Citation]:

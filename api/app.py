@@ -15,11 +15,11 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
 
-from api.context import Context, make_loaders
-from api.schema import make_schema
-from graph.db import Graph, make_driver
-from graph.keys import ApiKey, check_token
-from graph.settings import Settings, get_settings
+from peacegraph.api.context import Context, make_loaders
+from peacegraph.api.schema import make_schema
+from peacegraph.graph.settings import Settings, get_settings
+from peacegraph.graph.store.database import Graph, make_driver
+from peacegraph.graph.store.keys import ApiKey, check_token
 
 log = logging.getLogger("peacegraph.api")
 WEB_DIR = Path(__file__).with_name("web")

@@ -7,10 +7,10 @@ from fastapi import Request, Response
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
-from graph.db import Graph
-from graph.nodes import load_nodes
-from graph.schema import NODE_LABELS
-from graph.settings import Settings
+from peacegraph.graph.domain.schema import NODE_LABELS
+from peacegraph.graph.settings import Settings
+from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.nodes import load_nodes
 
 
 def make_loaders(graph: Graph) -> dict[str, DataLoader[str, dict[str, Any] | None]]:

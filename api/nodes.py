@@ -10,8 +10,8 @@ from typing import Annotated, Any, Optional
 import strawberry
 from strawberry.types import Info
 
-from api.pagination import Connection, build, window
-from graph.facts import in_force
+from peacegraph.api.pagination import Connection, build, window
+from peacegraph.graph.analysis.facts import in_force
 
 AsOf = Annotated[
     dt.date | None,

@@ -21,10 +21,10 @@ from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from api import analysis as an
-from api import inputs as inp
-from api.errors import MaskInternalErrors, UserError
-from api.nodes import (
+from peacegraph.api import analysis as an
+from peacegraph.api import inputs as inp
+from peacegraph.api.errors import MaskInternalErrors, UserError
+from peacegraph.api.nodes import (
     NODE_TYPES,
     Agreement,
     Coverage,
@@ -40,19 +40,19 @@ from api.nodes import (
     or_today,
     page_limit,
 )
-from api.pagination import Connection, PageSizeError, build, window
-from graph import coverage as cov
-from graph import drawdown as dd
-from graph.bundle import BundleInvalid, ParsedBundle, parse_bundle_text
-from graph.facts import UnknownPlace
-from graph.history import UnknownMission, mission_history
-from graph.keys import at_least
-from graph.load import load_bundles
-from graph.model import KINDS
-from graph.query import FilterError, list_ids
-from graph.settings import Settings
-from graph.trace import UnknownCoverage
-from graph.trace import trace as trace_of
+from peacegraph.api.pagination import Connection, PageSizeError, build, window
+from peacegraph.graph.analysis import coverage as cov
+from peacegraph.graph.analysis import drawdown as dd
+from peacegraph.graph.analysis.facts import UnknownPlace
+from peacegraph.graph.analysis.history import UnknownMission, mission_history
+from peacegraph.graph.analysis.trace import UnknownCoverage
+from peacegraph.graph.analysis.trace import trace as trace_of
+from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, parse_bundle_text
+from peacegraph.graph.domain.model import KINDS
+from peacegraph.graph.settings import Settings
+from peacegraph.graph.store.filters import FilterError, list_ids
+from peacegraph.graph.store.keys import at_least
 
 AnyNode = Annotated[
     Mission | Organization | Place | Mandate | Coverage | FundingLine | Transition | Agreement | Task | Source,

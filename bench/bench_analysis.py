@@ -11,8 +11,8 @@ import datetime as dt
 import sys
 
 from bench.common import bench_graph, load_synth, measure
-from graph.coverage import coverage_matrix, coverage_timeline, who_covers
-from graph.drawdown import Departure, drawdown_what_if
+from peacegraph.graph.analysis.coverage import coverage_matrix, coverage_timeline, who_covers
+from peacegraph.graph.analysis.drawdown import Departure, drawdown_what_if
 
 ON = dt.date(2015, 6, 1)
 

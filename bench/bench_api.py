@@ -22,9 +22,9 @@ from typing import Any
 import httpx
 
 from bench.common import BENCH_SETTINGS, bench_graph, load_synth, pct
-from graph.coverage import coverage_matrix, who_covers
-from graph.drawdown import Departure, drawdown_what_if
-from graph.settings import PROJECT_ROOT
+from bench.paths import ROOT as PROJECT_ROOT
+from peacegraph.graph.analysis.coverage import coverage_matrix, who_covers
+from peacegraph.graph.analysis.drawdown import Departure, drawdown_what_if
 
 PORT = 8799
 ON = "2015-06-01"
@@ -76,7 +76,7 @@ def wrk_node(mission_ids: list[str], seconds: int = 10) -> None:
 def start_server(workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NEO4J_URI": f"bolt://127.0.0.1:{BENCH_SETTINGS['PEACEGRAPH_BOLT_PORT']}",
            "PEACEGRAPH_ANONYMOUS_READ": "true", "PEACEGRAPH_MAX_PAGE_SIZE": "200"}
-    cmd = [str(PROJECT_ROOT / ".venv" / "bin" / "uvicorn"), "api.app:create_app", "--factory", "--host", "127.0.0.1",
+    cmd = [str(PROJECT_ROOT / ".venv" / "bin" / "uvicorn"), "peacegraph.api.app:create_app", "--factory", "--host", "127.0.0.1",
            "--port", str(PORT), "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
     proc = subprocess.Popen(cmd, env=env, cwd=PROJECT_ROOT)
     deadline = time.monotonic() + 30

@@ -10,11 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-from graph.db import Graph, driver_for
-from graph.settings import PROJECT_ROOT, get_settings
-from seed.extract.gazetteer import Gazetteer
-from seed.extract.pipeline import extract_file
-from seed.extract.to_bundle import build_bundle
+from bench.paths import ROOT as PROJECT_ROOT
+from peacegraph.graph.settings import get_settings
+from peacegraph.graph.store.database import Graph, driver_for
+from peacegraph.seed.extract.gazetteer import Gazetteer
+from peacegraph.seed.extract.pipeline import extract_file
+from peacegraph.seed.extract.to_bundle import build_bundle
 
 DEFAULT = PROJECT_ROOT.parent / "shared" / "reports" / "challenges-forum-2012-cooperation-and-coordination.txt"
 

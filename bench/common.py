@@ -8,12 +8,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from graph.bundle import ParsedBundle
-from graph.db import Graph, make_driver
-from graph.load import load_bundles
-from graph.server import LocalNeo4j
-from graph.settings import Settings
-from seed.synth import synth_bundle
+from peacegraph.devserver import LocalNeo4j
+from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.parse import ParsedBundle
+from peacegraph.graph.settings import Settings
+from peacegraph.graph.store.database import Graph, make_driver
+from peacegraph.seed.synth import synth_bundle
 
 BENCH_SETTINGS = dict(PEACEGRAPH_BOLT_PORT=7699, PEACEGRAPH_NEO4J_HTTP_PORT=7487, PEACEGRAPH_NEO4J_HEAP="2g",
                       PEACEGRAPH_NEO4J_PAGECACHE="1g")

@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 NEO4J_VERSION = "5.26.30"
 
@@ -27,7 +26,11 @@ class Settings(BaseSettings):
     neo4j_password: str | None = None
     neo4j_database: str = "neo4j"
 
-    state_dir: Path = Field(default=PROJECT_ROOT / ".state", alias="PEACEGRAPH_STATE_DIR")
+    state_dir: Path = Field(default_factory=lambda: Path.cwd() / ".state", alias="PEACEGRAPH_STATE_DIR",
+                            description="Where the local Neo4j's jars, data and logs live (never inside the package).")
+    reports_dir: Path = Field(default_factory=lambda: Path.cwd().parent / "shared" / "reports",
+                              alias="PEACEGRAPH_REPORTS_DIR",
+                              description="The real-report corpus used by `seed evaluate`, `make eval` and the bench.")
     neo4j_instance: str = Field(default="main", alias="PEACEGRAPH_NEO4J_INSTANCE", pattern=r"^[a-z0-9-]+$")
     bolt_port: int = Field(default=7697, alias="PEACEGRAPH_BOLT_PORT")
     http_port: int = Field(default=7484, alias="PEACEGRAPH_NEO4J_HTTP_PORT")

@@ -5,18 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from graph.bundle import BundleError, BundleInvalid, ParsedBundle, bundle_files, read_bundle_file
-from graph.settings import PROJECT_ROOT
+from peacegraph.graph.bundles.parse import BundleError, BundleInvalid, ParsedBundle, bundle_files, read_bundle_file
 
 
 def display_name(path: Path) -> str:
-    """A path relative to the working directory (or the project) for error messages."""
-    for base in (Path.cwd(), PROJECT_ROOT):
-        try:
-            return str(path.resolve().relative_to(base.resolve()))
-        except ValueError:
-            continue
-    return str(path)
+    """A path relative to the working directory, for error messages (as given when it lies elsewhere)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def read_all(paths: Sequence[Path]) -> list[ParsedBundle]:

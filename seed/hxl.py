@@ -13,8 +13,8 @@ from typing import Any
 import hxl
 from ruamel.yaml import YAML
 
-from graph.bundle import BundleError, BundleInvalid
-from graph.model import BUNDLE_FORMAT, Bundle
+from peacegraph.graph.bundles.parse import BundleError, BundleInvalid
+from peacegraph.graph.domain.model import BUNDLE_FORMAT, Bundle
 
 MAPPING_FILE = Path(__file__).with_name("mappings") / "hxl_3w.yaml"
 

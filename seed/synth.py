@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from graph.model import BUNDLE_FORMAT, Bundle
+from peacegraph.graph.domain.model import BUNDLE_FORMAT, Bundle
 
 GROUPS = {
     "protection": ["civilian_protection", "human_rights", "child_protection", "sgbv"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from graph.settings import PROJECT_ROOT
+from tests.paths import ROOT as PROJECT_ROOT
 
 
 def test_compose_runs_neo4j_5_26_with_a_healthcheck_and_the_api() -> None:

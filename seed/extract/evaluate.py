@@ -24,9 +24,9 @@ from typing import Any
 
 import yaml
 
-from seed.extract.gazetteer import Gazetteer
-from seed.extract.pipeline import DocResult
-from seed.extract.relations import SYMMETRIC
+from peacegraph.seed.extract.gazetteer import Gazetteer
+from peacegraph.seed.extract.pipeline import DocResult
+from peacegraph.seed.extract.relations import SYMMETRIC
 
 KINDS = ("missions", "organizations", "countries", "symbols", "money", "relations")
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.db import Graph
-from seed.extract.countries import countries
+from peacegraph.graph.store.database import Graph
+from peacegraph.seed.extract.countries import countries
 
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:'[A-Za-z]+)?")
 _TOKEN_MAP = {

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from seed.extract.reading import RawReport
+from peacegraph.seed.extract.reading import RawReport
 
 PREFIXES = frozenset({
     "pre", "non", "self", "cross", "well", "co", "anti", "multi", "post", "counter", "semi", "ex", "sub", "mid",

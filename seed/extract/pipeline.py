@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from seed.extract.gazetteer import Entry, Gazetteer
-from seed.extract.mentions.base import Mention
-from seed.extract.mentions.citations import find_citations
-from seed.extract.mentions.dates import find_dates
-from seed.extract.mentions.entities import find_entities
-from seed.extract.mentions.money import find_money
-from seed.extract.mentions.tasks import find_tasks
-from seed.extract.normalise import Normalised, normalise, sentences
-from seed.extract.reading import RawReport, read_report
-from seed.extract.relations import Fact, find_relations
+from peacegraph.seed.extract.gazetteer import Entry, Gazetteer
+from peacegraph.seed.extract.mentions.base import Mention
+from peacegraph.seed.extract.mentions.citations import find_citations
+from peacegraph.seed.extract.mentions.dates import find_dates
+from peacegraph.seed.extract.mentions.entities import find_entities
+from peacegraph.seed.extract.mentions.money import find_money
+from peacegraph.seed.extract.mentions.tasks import find_tasks
+from peacegraph.seed.extract.normalise import Normalised, normalise, sentences
+from peacegraph.seed.extract.reading import RawReport, read_report
+from peacegraph.seed.extract.relations import Fact, find_relations
 
 
 @dataclass

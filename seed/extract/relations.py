@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from seed.extract.gazetteer import Gazetteer
-from seed.extract.mentions.base import Mention
+from peacegraph.seed.extract.gazetteer import Gazetteer
+from peacegraph.seed.extract.mentions.base import Mention
 
 _PLANNED = re.compile(r"\b(?:plans? to|planned|planning to|will|shall|is to|are to|intends? to|is set to|are set to|"
                       r"scheduled to|envisage[sd]?|to be deployed|would)\b", re.I)

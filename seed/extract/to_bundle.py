@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.model import Bundle
-from graph.settings import PROJECT_ROOT
-from seed.extract.gazetteer import Gazetteer
-from seed.extract.pipeline import DocResult
-from seed.extract.relations import Fact
+from peacegraph.graph.domain.model import Bundle
+from peacegraph.seed.extract.gazetteer import Gazetteer
+from peacegraph.seed.extract.pipeline import DocResult
+from peacegraph.seed.extract.relations import Fact
 
 QUOTE_MAX = 600
 _ORG_TO_MISSION_KIND = {"un": "un_peacekeeping", "au": "au_peace_support", "eu": "eu_military", "nato": "nato"}
@@ -32,7 +31,7 @@ def source_id(path: Path) -> str:
 
 def _rel_path(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(PROJECT_ROOT.resolve()))
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

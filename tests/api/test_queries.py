@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from graph.db import Graph
-from graph.settings import PROJECT_ROOT
+from peacegraph.graph.store.database import Graph
 from tests.fixtures.api import GraphQLClient
+from tests.paths import ROOT as PROJECT_ROOT
 
 pytestmark = pytest.mark.usefixtures("dataset_graph")
 
@@ -24,7 +24,7 @@ def ids(conn: dict[str, Any]) -> list[str]:
 
 
 def test_schema_file_is_up_to_date() -> None:
-    from api.schema import schema_sdl
+    from peacegraph.api.schema import schema_sdl
 
     assert (PROJECT_ROOT / "schema.graphql").read_text() == schema_sdl(), \
         "schema.graphql is stale: run `peacegraph api schema -o schema.graphql`"

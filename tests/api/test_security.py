@@ -9,13 +9,13 @@ from typing import Any
 import httpx
 import pytest
 
-from graph.bundle import read_bundle_file
-from graph.db import Graph
-from graph.export import export_bundle
-from graph.keys import create_key, list_keys, revoke_key
-from graph.load import load_bundles
-from graph.server import LocalNeo4j
-from graph.settings import Settings
+from peacegraph.devserver import LocalNeo4j
+from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.parse import read_bundle_file
+from peacegraph.graph.settings import Settings
+from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.export import export_bundle
+from peacegraph.graph.store.keys import create_key, list_keys, revoke_key
 from tests.fixtures.api import GraphQLClient, LiveServer, api_settings
 
 SAMPLE = Path(__file__).parents[1] / "seed" / "samples" / "sample.yaml"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph.bundle import ParsedBundle
-from graph.db import Graph
-from graph.load import load_bundles
-from graph.model import Bundle
+from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.parse import ParsedBundle
+from peacegraph.graph.domain.model import Bundle
+from peacegraph.graph.store.database import Graph
 
 SRC = [{"source": "test", "locator": "worked example"}]
 TASK_GROUPS = {

@@ -15,9 +15,9 @@ import datetime as dt
 
 import pytest
 
-from graph.coverage import coverage_matrix, state_of, who_covers
-from graph.db import Graph
-from graph.facts import UnknownPlace, in_force
+from peacegraph.graph.analysis.coverage import coverage_matrix, state_of, who_covers
+from peacegraph.graph.analysis.facts import UnknownPlace, in_force
+from peacegraph.graph.store.database import Graph
 from tests.graph.builders import load, world
 
 D = dt.date(2021, 6, 1)

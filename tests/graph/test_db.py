@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from graph.cypher import UnknownStatement, catalogue, statement
-from graph.db import Graph
+from peacegraph.graph.store.catalog import UnknownStatement, catalogue, statement
+from peacegraph.graph.store.database import Graph
 
 
 async def test_server_is_real_neo4j_5_26(graph: Graph) -> None:

@@ -14,9 +14,9 @@ import datetime as dt
 
 import pytest
 
-from graph.db import Graph
-from graph.drawdown import Departure, HandoverPlan, drawdown_of_transition, drawdown_what_if
-from graph.export import export_bundle
+from peacegraph.graph.analysis.drawdown import Departure, HandoverPlan, drawdown_of_transition, drawdown_what_if
+from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.export import export_bundle
 from tests.graph.builders import load, world
 from tests.graph.test_coverage import COVERAGE, DEMAND, MISSIONS
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.bundle import parse_bundle_text, read_bundle_file
-from graph.coverage import coverage_timeline, month_starts
-from graph.db import Graph
-from graph.history import UnknownMission, mission_history
-from graph.load import load_bundles
-from graph.trace import UnknownCoverage, trace
+from peacegraph.graph.analysis.coverage import coverage_timeline, month_starts
+from peacegraph.graph.analysis.history import UnknownMission, mission_history
+from peacegraph.graph.analysis.trace import UnknownCoverage, trace
+from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.parse import parse_bundle_text, read_bundle_file
+from peacegraph.graph.store.database import Graph
 
 SAMPLE = Path(__file__).parents[1] / "seed" / "samples" / "sample.yaml"
 RENEWAL = """

@@ -13,9 +13,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.coverage import coverage_matrix, who_covers
-from graph.db import Graph
-from graph.drawdown import drawdown_what_if
+from peacegraph.graph.analysis.coverage import coverage_matrix, who_covers
+from peacegraph.graph.analysis.drawdown import drawdown_what_if
+from peacegraph.graph.store.database import Graph
 from tests.graph.builders import TASK_GROUPS, load, world
 
 ACTORS = {"m1": "un", "m2": "un", "m3": "au", "m4": "eu"}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.server import LocalNeo4j, Neo4jStartError
-from graph.settings import Settings
+from peacegraph.devserver import LocalNeo4j, Neo4jStartError
+from peacegraph.graph.settings import Settings
 
 
 def test_start_twice_reuses_the_running_server(local_test_server: LocalNeo4j) -> None:

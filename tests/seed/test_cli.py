@@ -7,7 +7,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from graph.settings import PROJECT_ROOT
+from tests.paths import ROOT as PROJECT_ROOT
 
 PEACEGRAPH = str(PROJECT_ROOT / ".venv" / "bin" / "peacegraph")
 

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from graph.bundle import BundleInvalid, parse_bundle_text, read_bundle_file
-from graph.db import Graph
-from graph.export import export_bundle
-from graph.load import load_bundles
-from graph.model import KINDS, Bundle
-from seed.files import read_all
+from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.parse import BundleInvalid, parse_bundle_text, read_bundle_file
+from peacegraph.graph.domain.model import KINDS, Bundle
+from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.export import export_bundle
+from peacegraph.seed.files import read_all
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "sample.yaml"

@@ -11,13 +11,13 @@ import jsonschema
 import pytest
 import yaml
 
-from graph.bundle import BundleInvalid, ParsedBundle, read_bundle_file
-from graph.db import Graph
-from graph.export import export_bundle
-from graph.load import load_bundles
-from graph.settings import PROJECT_ROOT
-from seed.commands import actor_lookup, bundle_json_schema
-from seed.hxl import coverage_csv, import_3w
+from peacegraph.cli.seed import actor_lookup, bundle_json_schema
+from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, read_bundle_file
+from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.export import export_bundle
+from peacegraph.seed.hxl import coverage_csv, import_3w
+from tests.paths import ROOT as PROJECT_ROOT
 
 SAMPLES = Path(__file__).parent / "samples"
 

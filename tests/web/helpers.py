@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.async_api import Page
 
-from graph.settings import PROJECT_ROOT
+from tests.paths import ROOT as PROJECT_ROOT
 
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 

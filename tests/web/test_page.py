@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.async_api import Page
 
-from graph.db import Graph
+from peacegraph.graph.store.database import Graph
 from tests.fixtures.api import GraphQLClient
 from tests.web.helpers import click_heatmap, open_country, rendered_matrix, screenshot
 

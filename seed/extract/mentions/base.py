@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from seed.extract.gazetteer import TOKEN, norm_token
+from peacegraph.seed.extract.gazetteer import TOKEN, norm_token
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from seed.extract.mentions.base import Mention
+from peacegraph.seed.extract.mentions.base import Mention
 
 _YEAR = r"(?:19[4-9]\d|20\d\d)"
 _RES_WORD = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from seed.extract.mentions.base import Mention
+from peacegraph.seed.extract.mentions.base import Mention
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

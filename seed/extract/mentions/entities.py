@@ -18,8 +18,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from seed.extract.gazetteer import Entry, Gazetteer, is_acronym, norm_tokens
-from seed.extract.mentions.base import Mention, Token, tokens
+from peacegraph.seed.extract.gazetteer import Entry, Gazetteer, is_acronym, norm_tokens
+from peacegraph.seed.extract.mentions.base import Mention, Token, tokens
 
 CONNECTORS = {"of", "for", "and", "on", "the", "in", "de", "du", "la", "des", "to", "d"}
 NAME_CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "la", "des", "d"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from seed.extract.mentions.base import Mention
+from peacegraph.seed.extract.mentions.base import Mention
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mio": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from seed.extract.gazetteer import Gazetteer
-from seed.extract.mentions.base import Mention, tokens
+from peacegraph.seed.extract.gazetteer import Gazetteer
+from peacegraph.seed.extract.mentions.base import Mention, tokens
 
 
 def find_tasks(text: str, gaz: Gazetteer) -> list[Mention]:

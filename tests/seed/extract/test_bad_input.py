@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
+from peacegraph.cli.main import app
 from pypdf import PdfWriter
 from typer.testing import CliRunner
 
-from seed.cli import app
-from seed.extract.reading import ReportError, read_report
+from peacegraph.seed.extract.reading import ReportError, read_report
 
 
 def blank_pdf(path: Path, password: str | None = None) -> Path:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from seed.extract.mentions.citations import find_citations
-from seed.extract.mentions.dates import find_dates
-from seed.extract.mentions.money import find_money
+from peacegraph.seed.extract.mentions.citations import find_citations
+from peacegraph.seed.extract.mentions.dates import find_dates
+from peacegraph.seed.extract.mentions.money import find_money
 
 
 def symbols(text: str) -> list[str]:

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from graph.bundle import parse_bundle_text
-from graph.db import Graph
-from graph.load import load_bundles
-from graph.settings import PROJECT_ROOT
-from seed.extract.cli import bundle_yaml
-from seed.extract.evaluate import load_gold, predictions, score_report
-from seed.extract.gazetteer import Gazetteer
-from seed.extract.pipeline import extract_file, extract_raw
-from seed.extract.reading import RawReport
-from seed.extract.to_bundle import build_bundle
+from peacegraph.cli.extract import bundle_yaml
+from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.parse import parse_bundle_text
+from peacegraph.graph.store.database import Graph
+from peacegraph.seed.extract.evaluate import load_gold, predictions, score_report
+from peacegraph.seed.extract.gazetteer import Gazetteer
+from peacegraph.seed.extract.pipeline import extract_file, extract_raw
+from peacegraph.seed.extract.reading import RawReport
+from peacegraph.seed.extract.to_bundle import build_bundle
+from tests.paths import ROOT as PROJECT_ROOT
 
 REPORTS = PROJECT_ROOT.parent / "shared" / "reports"
 GOLD = Path(__file__).parent / "gold"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seed.extract.normalise import keep_hyphen, normalise, sentences
-from seed.extract.reading import RawReport
+from peacegraph.seed.extract.normalise import keep_hyphen, normalise, sentences
+from peacegraph.seed.extract.reading import RawReport
 
 
 def norm(text: str, lexicon: tuple[str, ...] = ()) -> str:

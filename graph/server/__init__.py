@@ -1,5 +1,0 @@
-"""The project's own Neo4j: fetched from Maven Central, run as a child process, stopped cleanly."""
-
-from graph.server.local import LocalNeo4j, Neo4jStartError, ServerStatus
-
-__all__ = ["LocalNeo4j", "Neo4jStartError", "ServerStatus"]

@@ -1,0 +1,247 @@
+"""Start, stop and inspect a real Neo4j 5.26 Community server from Maven Central jars (no Docker needed)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import GraphDatabase
+from neo4j.exceptions import ServiceUnavailable
+
+from peacegraph.graph.settings import NEO4J_VERSION, Settings
+
+POM = Path(__file__).with_name("pom.xml")
+ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+JVM_FLAGS = [
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+]
+
+
+class Neo4jStartError(RuntimeError):
+    """Neo4j could not be fetched or started; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    """What `peacegraph neo4j status` reports."""
+
+    running: bool
+    pid: int | None
+    uri: str
+    version: str | None = None
+    edition: str | None = None
+
+
+class LocalNeo4j:
+    """A Neo4j server owned by this project, living under `<state_dir>/<instance>`."""
+
+    def __init__(self, settings: Settings, instance: str = "main") -> None:
+        self.settings = settings
+        self.jars = settings.state_dir / "jars" / NEO4J_VERSION
+        self.home = settings.state_dir / "neo4j" / instance
+        self.pid_file = self.home / "run" / "neo4j.pid"
+        self.console_log = self.home / "logs" / "console.log"
+
+    # -- fetching ---------------------------------------------------------------------------------------------
+    def ensure_jars(self) -> Path:
+        """Resolve the Neo4j jars with Maven once; later calls reuse the cached folder."""
+        marker = self.jars / ".complete"
+        if marker.exists():
+            return self.jars
+        mvn = shutil.which("mvn")
+        if mvn is None:
+            raise Neo4jStartError("Maven (mvn) is not on PATH: install it (apt-get install maven) or set NEO4J_URI")
+        self.jars.mkdir(parents=True, exist_ok=True)
+        cmd = [
+            mvn, "-q", "-B", "-f", str(POM), f"-Dneo4j.version={NEO4J_VERSION}",
+            "dependency:copy-dependencies", f"-DoutputDirectory={self.jars}",
+        ]
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-20:])
+            raise Neo4jStartError(f"could not fetch Neo4j {NEO4J_VERSION} jars with Maven:\n{tail}")
+        if not any(self.jars.glob(f"neo4j-{NEO4J_VERSION}.jar")):
+            raise Neo4jStartError(f"Maven finished but neo4j-{NEO4J_VERSION}.jar is not in {self.jars}")
+        marker.write_text(NEO4J_VERSION)
+        return self.jars
+
+    # -- config -----------------------------------------------------------------------------------------------
+    def write_config(self) -> None:
+        """Write neo4j.conf for a loopback-only, auth-free server sized for a small machine."""
+        s = self.settings
+        for sub in ("conf", "data", "logs", "plugins", "run", "import"):
+            (self.home / sub).mkdir(parents=True, exist_ok=True)
+        conf = {
+            "server.directories.data": self.home / "data",
+            "server.directories.logs": self.home / "logs",
+            "server.directories.plugins": self.home / "plugins",
+            "server.directories.import": self.home / "import",
+            "server.directories.run": self.home / "run",
+            "server.bolt.listen_address": f"127.0.0.1:{s.bolt_port}",
+            "server.bolt.advertised_address": f"127.0.0.1:{s.bolt_port}",
+            "server.http.listen_address": f"127.0.0.1:{s.http_port}",
+            "server.https.enabled": "false",
+            "dbms.security.auth_enabled": "false",
+            "dbms.usage_report.enabled": "false",
+            "server.memory.pagecache.size": s.neo4j_pagecache,
+            "db.tx_log.rotation.retention_policy": "100M size",
+            "server.jvm.additional": "-XX:+UseG1GC",
+        }
+        text = "".join(f"{k}={v}\n" for k, v in conf.items())
+        (self.home / "conf" / "neo4j.conf").write_text(text)
+
+    # -- process ----------------------------------------------------------------------------------------------
+    def _pid(self) -> int | None:
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return None
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            self.pid_file.unlink(missing_ok=True)
+            return None
+        except PermissionError:
+            return pid
+        return pid
+
+    def _port_in_use(self, port: int) -> bool:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                return True
+        return False
+
+    def log_tail(self, lines: int = 25) -> str:
+        """The last lines of the server's logs, for error messages."""
+        parts = []
+        for log in (self.console_log, self.home / "logs" / "neo4j.log"):
+            if log.exists():
+                parts.extend(log.read_text(errors="replace").splitlines()[-lines:])
+        return "\n".join(parts[-lines:]) or "(no log written)"
+
+    def start(self) -> ServerStatus:
+        """Start the server unless it already runs; wait until Bolt answers. Idempotent."""
+        if self.settings.external:
+            raise Neo4jStartError("NEO4J_URI is set: peacegraph uses that server and starts none")
+        if self._pid() is not None:
+            return self.wait_ready()
+        for port, name in ((self.settings.bolt_port, "Bolt"), (self.settings.http_port, "HTTP")):
+            if self._port_in_use(port):
+                raise Neo4jStartError(
+                    f"port {port} ({name}) on 127.0.0.1 is already in use by another process; stop it or choose "
+                    f"another port (PEACEGRAPH_BOLT_PORT / PEACEGRAPH_NEO4J_HTTP_PORT)"
+                )
+        java = shutil.which("java")
+        if java is None:
+            raise Neo4jStartError("java is not on PATH: Neo4j 5.26 needs Java 17")
+        jars = self.ensure_jars()
+        self.write_config()
+        heap = self.settings.neo4j_heap
+        cmd = [
+            java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{jars}/*", ENTRY_POINT,
+            f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}",
+        ]
+        with self.console_log.open("ab") as log:
+            proc = subprocess.Popen(
+                cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                cwd=self.home, start_new_session=True,
+            )
+        self.pid_file.write_text(str(proc.pid))
+        try:
+            return self.wait_ready(proc)
+        except Neo4jStartError:
+            self.stop()
+            raise
+
+    def wait_ready(self, proc: subprocess.Popen[bytes] | None = None) -> ServerStatus:
+        """Poll Bolt with `verify_connectivity` until it answers or the timeout runs out."""
+        deadline = time.monotonic() + self.settings.neo4j_start_timeout
+        last_error: Exception | None = None
+        while time.monotonic() < deadline:
+            if proc is not None and proc.poll() is not None:
+                raise Neo4jStartError(
+                    f"Neo4j exited with code {proc.returncode} while starting. Log tail:\n{self.log_tail()}"
+                )
+            try:
+                return self.status(raise_errors=True)
+            except (ServiceUnavailable, OSError) as exc:
+                last_error = exc
+                time.sleep(0.5)
+        raise Neo4jStartError(
+            f"Neo4j did not answer on {self.settings.uri} within {self.settings.neo4j_start_timeout:.0f}s "
+            f"({last_error}). Log tail:\n{self.log_tail()}"
+        )
+
+    def status(self, raise_errors: bool = False) -> ServerStatus:
+        """Running or not; if running, the version and edition from `CALL dbms.components()`."""
+        pid = self._pid()
+        uri = self.settings.uri
+        if pid is None:
+            return ServerStatus(running=False, pid=None, uri=uri)
+        try:
+            with GraphDatabase.driver(uri, auth=None, connection_timeout=2, notifications_min_severity="OFF") as driver:
+                driver.verify_connectivity()
+                records, _, _ = driver.execute_query(
+                    "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition AS e"
+                )
+        except (ServiceUnavailable, OSError):
+            if raise_errors:
+                raise
+            return ServerStatus(running=True, pid=pid, uri=uri)
+        return ServerStatus(running=True, pid=pid, uri=uri, version=records[0]["v"], edition=records[0]["e"])
+
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Stop the server (SIGTERM, then SIGKILL after `timeout`); True if one was running."""
+        pid = self._pid()
+        if pid is None:
+            return False
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not _alive(pid):
+                break
+            time.sleep(0.2)
+        else:
+            os.killpg(pid, signal.SIGKILL)
+            time.sleep(0.5)
+        self.pid_file.unlink(missing_ok=True)
+        return True
+
+
+def _alive(pid: int) -> bool:
+    """True while the process exists and is not a zombie we could reap."""
+    try:
+        waited, _ = os.waitpid(pid, os.WNOHANG)
+        if waited == pid:
+            return False
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and ") Z" in stat.read_text())
