@@ -85,6 +85,30 @@ class TaskGroup(StrEnum):
     partnership = "partnership"
 
 
+class Precision(StrEnum):
+    """How much of a date is known: a month- or year-precise date is written as the first day of that month or year."""
+
+    day = "day"
+    month = "month"
+    year = "year"
+
+
+class MandateAction(StrEnum):
+    """What a decision does to a mission's mandate."""
+
+    establish = "establish"
+    renew = "renew"
+    modify = "modify"
+    authorise_support = "authorise_support"
+    terminate = "terminate"
+
+
+class Responsibility(StrEnum):
+    """Who holds primary responsibility for a task, as a principle (never counted as coverage)."""
+
+    host_state = "host_state"
+
+
 class Role(StrEnum):
     lead = "lead"
     support = "support"
@@ -139,6 +163,10 @@ class SourceKind(StrEnum):
     resolution = "resolution"
     communique = "communique"
     decision = "decision"
+    press_release = "press_release"
+    statement = "statement"
+    news = "news"
+    web_page = "web_page"
     agreement_text = "agreement_text"
     dataset = "dataset"
     codebook = "codebook"
@@ -182,6 +210,8 @@ class Dated(Strict):
 
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+    valid_from_precision: Precision = Precision.day
+    valid_to_precision: Precision = Precision.day
     status: Status = Status.actual
 
     @model_validator(mode="after")
@@ -250,6 +280,8 @@ class Task(Strict):
     group: TaskGroup
     label: Text
     pema: str | None = Field(default=None, description="the PEMA dataset's task name, where one matches")
+    primary_responsibility: Responsibility | None = Field(
+        default=None, description="who holds primary responsibility for the task (a principle, never coverage)")
     phrases: list[str] = Field(default_factory=list, description="phrases that name the task in report text")
     cites: list[Citation] = Field(default_factory=list)
 
@@ -276,7 +308,8 @@ class Mandate(Dated):
     title: str | None = None
     issued_by: Id
     adopted: dt.date | None = None
-    renews: Id | None = Field(default=None, description="the mandate this one renews or extends")
+    action: MandateAction | None = Field(default=None, description="what the decision does to the mandate")
+    renews: Id | None = Field(default=None, description="the mandate this one renews, modifies or terminates")
     authorizes: list[Id] = Field(default_factory=list, description="missions it authorises or renews")
     tasks: list[Id] = Field(default_factory=list, description="task keys it assigns (demand)")
     places: list[Id] = Field(default_factory=list, description="places the tasks are assigned for")
@@ -342,6 +375,7 @@ class Transition(Strict):
     announced: dt.date | None = None
     start: dt.date | None = None
     end: dt.date
+    end_precision: Precision = Precision.day
     stage: Stage = Stage.done
     status: Status = Status.actual
     handovers: list[Handover] = Field(default_factory=list)
