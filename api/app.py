@@ -18,7 +18,7 @@ from strawberry.fastapi import GraphQLRouter
 from peacegraph.api.context import Context, make_loaders
 from peacegraph.api.schema import make_schema
 from peacegraph.graph.settings import Settings, get_settings
-from peacegraph.graph.store.database import Graph, make_driver
+from peacegraph.graph.store.database import Database, make_driver
 from peacegraph.graph.store.keys import ApiKey, check_token
 
 log = logging.getLogger("peacegraph.api")
@@ -32,7 +32,7 @@ class KeyCache:
     def __init__(self) -> None:
         self._entries: dict[str, tuple[float, ApiKey | None]] = {}
 
-    async def check(self, graph: Graph, token: str) -> ApiKey | None:
+    async def check(self, graph: Database, token: str) -> ApiKey | None:
         hit = self._entries.get(token)
         now = time.monotonic()
         if hit and now - hit[0] < KEY_CACHE_SECONDS:
@@ -59,7 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         driver = make_driver(settings, retry_seconds=2.0)
         state["driver"] = driver
-        state["graph"] = Graph(driver, settings.neo4j_database)
+        state["graph"] = Database(driver, settings.neo4j_database)
         gc.freeze()  # start-up objects (schema, modules) leave the GC's scans: fewer, shorter pauses under load
         try:
             yield
@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await driver.close()
 
     async def context_getter(request: Request, response: Response) -> Context:
-        graph = Graph(state["driver"], settings.neo4j_database)
+        graph = Database(state["driver"], settings.neo4j_database)
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:12]
         response.headers["x-request-id"] = request_id
         role, key_id, key_error = None, None, None
@@ -96,7 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/ready")
     async def ready() -> JSONResponse:
         """Readiness: the database answers (503 otherwise)."""
-        graph: Graph = state["graph"]
+        graph: Database = state["graph"]
         try:
             await asyncio.wait_for(graph.driver.verify_connectivity(), timeout=3)
         except Exception as exc:

@@ -7,13 +7,13 @@ from fastapi import Request, Response
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
-from peacegraph.graph.domain.schema import NODE_LABELS
+from peacegraph.graph.domain.spec import BY_LABEL
 from peacegraph.graph.settings import Settings
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.nodes import load_nodes
 
 
-def make_loaders(graph: Graph) -> dict[str, DataLoader[str, dict[str, Any] | None]]:
+def make_loaders(graph: Database) -> dict[str, DataLoader[str, dict[str, Any] | None]]:
     """One DataLoader per label: every node a request touches is fetched in one query per label and level."""
 
     def loader(label: str) -> DataLoader[str, dict[str, Any] | None]:
@@ -22,14 +22,14 @@ def make_loaders(graph: Graph) -> dict[str, DataLoader[str, dict[str, Any] | Non
 
         return DataLoader(load_fn=batch)
 
-    return {label: loader(label) for label in NODE_LABELS}
+    return {label: loader(label) for label in BY_LABEL}
 
 
 @dataclass
 class Context(BaseContext):
     """What every resolver sees as `info.context`."""
 
-    graph: Graph = field(default=None)  # type: ignore[assignment]
+    graph: Database = field(default=None)  # type: ignore[assignment]
     settings: Settings = field(default=None)  # type: ignore[assignment]
     role: str | None = None
     key_id: str | None = None

@@ -354,6 +354,7 @@ class KindCount:
     kind: str
     new: int
     updated: int
+    unchanged: int
 
 
 @strawberry.type(description="The result of a load: nothing is written unless ok is true.")
@@ -388,8 +389,8 @@ async def _load(info: Info, parsed: ParsedBundle, dry_run: bool, allow_pending: 
                           counts=[], nodes_created=0, relationships_created=0)
     plan = report.plans[0]
     return LoadResult(ok=True, written=report.written, errors=[],
-                      counts=[KindCount(kind=k, new=plan.new.get(k, 0), updated=plan.updated.get(k, 0))
-                              for k in plan.new],
+                      counts=[KindCount(kind=k, new=c["new"], updated=c["updated"], unchanged=c["unchanged"])
+                              for k, c in plan.counts.items()],
                       nodes_created=report.counts.nodes_created,
                       relationships_created=report.counts.relationships_created)
 

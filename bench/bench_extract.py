@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.paths import ROOT as PROJECT_ROOT
 from peacegraph.graph.settings import get_settings
-from peacegraph.graph.store.database import Graph, driver_for
+from peacegraph.graph.store.database import Database, driver_for
 from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.pipeline import extract_file
 from peacegraph.seed.extract.to_bundle import build_bundle
@@ -23,7 +23,7 @@ DEFAULT = PROJECT_ROOT.parent / "shared" / "reports" / "challenges-forum-2012-co
 async def gazetteer() -> Gazetteer:
     settings = get_settings()
     async with driver_for(settings) as driver:
-        return await Gazetteer.from_graph(Graph(driver, settings.neo4j_database))
+        return await Gazetteer.from_graph(Database(driver, settings.neo4j_database))
 
 
 def main() -> None:

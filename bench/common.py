@@ -12,7 +12,7 @@ from peacegraph.devserver import LocalNeo4j
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import ParsedBundle
 from peacegraph.graph.settings import Settings
-from peacegraph.graph.store.database import Graph, make_driver
+from peacegraph.graph.store.database import Database, make_driver
 from peacegraph.seed.synth import synth_bundle
 
 BENCH_SETTINGS = dict(PEACEGRAPH_BOLT_PORT=7699, PEACEGRAPH_NEO4J_HTTP_PORT=7487, PEACEGRAPH_NEO4J_HEAP="2g",
@@ -20,21 +20,21 @@ BENCH_SETTINGS = dict(PEACEGRAPH_BOLT_PORT=7699, PEACEGRAPH_NEO4J_HTTP_PORT=7487
 
 
 @asynccontextmanager
-async def bench_graph() -> AsyncIterator[Graph]:
+async def bench_graph() -> AsyncIterator[Database]:
     """The bench Neo4j (its own instance and ports, or NEO4J_URI), started if needed."""
     settings = Settings(**BENCH_SETTINGS)  # type: ignore[arg-type]
     if not settings.external:
         LocalNeo4j(settings, instance="bench").start()
     driver = make_driver(settings)
     try:
-        graph = Graph(driver, settings.neo4j_database)
+        graph = Database(driver, settings.neo4j_database)
         await graph.apply_schema()
         yield graph
     finally:
         await driver.close()
 
 
-async def load_synth(graph: Graph, scale: int) -> dict[str, int]:
+async def load_synth(graph: Database, scale: int) -> dict[str, int]:
     """Load the synthetic graph at `scale` unless the bench database already holds exactly it."""
     bundle = synth_bundle(scale)
     rows = await graph.read("count_nodes_by_label")
@@ -55,7 +55,7 @@ def pct(samples: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def measure(graph: Graph, name: str, call: Callable[[], Awaitable[Any]], runs: int = 50,
+async def measure(graph: Database, name: str, call: Callable[[], Awaitable[Any]], runs: int = 50,
                   warmup: int = 5) -> dict[str, float]:
     """Run `call` repeatedly; print p50/p95/p99 in ms and the Cypher round trips per call."""
     for _ in range(warmup):

@@ -10,7 +10,6 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
-NEO4J_VERSION = "5.26.30"
 
 
 class Settings(BaseSettings):
@@ -25,6 +24,19 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = None
     neo4j_database: str = "neo4j"
+    neo4j_pool_size: int = Field(default=64, alias="PEACEGRAPH_NEO4J_POOL_SIZE", ge=1,
+                                 description="Connections the driver keeps per server.")
+    neo4j_acquire_timeout: float = Field(default=10.0, alias="PEACEGRAPH_NEO4J_ACQUIRE_TIMEOUT", gt=0,
+                                         description="Seconds to wait for a free connection from the pool.")
+    neo4j_connect_timeout: float = Field(default=5.0, alias="PEACEGRAPH_NEO4J_CONNECT_TIMEOUT", gt=0)
+    neo4j_retry_seconds: float = Field(default=30.0, alias="PEACEGRAPH_NEO4J_RETRY_SECONDS", ge=0,
+                                       description="How long the driver retries a transaction on transient errors.")
+    neo4j_query_timeout: float = Field(default=30.0, alias="PEACEGRAPH_NEO4J_QUERY_TIMEOUT", gt=0,
+                                       description="Seconds a read may run in Neo4j before the server stops it.")
+    neo4j_notifications: str = Field(default="OFF", alias="PEACEGRAPH_NEO4J_NOTIFICATIONS",
+                                     pattern="^(OFF|WARNING|INFORMATION)$",
+                                     description="Minimum severity of server notifications the driver asks for; "
+                                                 "they are raised as Python warnings (the tests use WARNING).")
 
     state_dir: Path = Field(default_factory=lambda: Path.cwd() / ".state", alias="PEACEGRAPH_STATE_DIR",
                             description="Where the local Neo4j's jars, data and logs live (never inside the package).")
@@ -47,6 +59,13 @@ class Settings(BaseSettings):
     max_aliases: int = Field(default=30, alias="PEACEGRAPH_MAX_ALIASES")
     max_tokens: int = Field(default=2000, alias="PEACEGRAPH_MAX_TOKENS")
     max_page_size: int = Field(default=200, alias="PEACEGRAPH_MAX_PAGE_SIZE")
+    api_retry_seconds: float = Field(default=2.0, alias="PEACEGRAPH_API_RETRY_SECONDS", ge=0,
+                                     description="The API's transaction retry budget: short, so an outage answers "
+                                                 "503 promptly instead of hanging.")
+    key_cache_seconds: float = Field(default=5.0, alias="PEACEGRAPH_KEY_CACHE_SECONDS", ge=0,
+                                     description="How long a checked API key is trusted before it is checked again "
+                                                 "(a revocation takes effect within this time on every replica).")
+    key_cache_size: int = Field(default=10_000, alias="PEACEGRAPH_KEY_CACHE_SIZE", ge=1)
 
     @model_validator(mode="after")
     def _refuse_default_password_remotely(self) -> Settings:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from peacegraph.graph.analysis.facts import CoverageFact, DemandFact, Scope, load_all, load_coverage, load_scope
 from peacegraph.graph.analysis.funding import funding_for_actors, mandates_for_actors
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 
 STATES = ("gap", "thin", "overlap", "covered")
 
@@ -101,7 +101,7 @@ def build_rows(
 
 
 async def coverage_matrix(
-    graph: Graph, place: str, as_of: dt.date, include_planned: bool = False
+    graph: Database, place: str, as_of: dt.date, include_planned: bool = False
 ) -> Matrix:
     """Tasks × actors for a place on a date, with demand and a state per task. Three round trips."""
     scope, coverage, demand = await load_all(graph, place, as_of, as_of + dt.timedelta(days=1))
@@ -144,7 +144,7 @@ class Covering:
 
 
 async def who_covers(
-    graph: Graph, task: str, place: str, as_of: dt.date, include_planned: bool = False
+    graph: Database, task: str, place: str, as_of: dt.date, include_planned: bool = False
 ) -> list[Covering]:
     """The actors covering `task` in `place` (with containment) on `as_of`, each with mandate, funding, sources."""
     scope, found = await asyncio.gather(
@@ -185,7 +185,7 @@ def month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 async def coverage_timeline(
-    graph: Graph, place: str, start: dt.date, end: dt.date, include_planned: bool = False
+    graph: Database, place: str, start: dt.date, end: dt.date, include_planned: bool = False
 ) -> list[TimelinePoint]:
     """The state of each task per month (on the first day of the month) over [start, end]. Three round trips."""
     scope, coverage, demand = await load_all(graph, place, start.replace(day=1), end + dt.timedelta(days=1))

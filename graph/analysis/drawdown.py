@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from peacegraph.graph.analysis.coverage import state_of
-from peacegraph.graph.analysis.facts import CoverageFact, Scope, load_all, to_date
+from peacegraph.graph.analysis.facts import CoverageFact, Scope, load_all
 from peacegraph.graph.analysis.funding import funding_for_actors
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.convert import to_date
+from peacegraph.graph.store.database import Database
 
 BASIS_RANK = {"same_place_same_group": 1, "present_in_country": 2, "partner_under_agreement": 3, "host_state": 4}
 
@@ -120,7 +121,7 @@ def _removed(fact: CoverageFact, cell_place: str, departures: tuple[Departure, .
 
 
 async def drawdown_what_if(
-    graph: Graph, place: str, departures: list[Departure], handovers: list[HandoverPlan] | None = None,
+    graph: Database, place: str, departures: list[Departure], handovers: list[HandoverPlan] | None = None,
     include_planned: bool = False, transition: str | None = None, on: dt.date | None = None,
 ) -> Drawdown:
     """Evaluate departures in a place (country or area). Reads only: six round trips, whatever the size.
@@ -248,7 +249,7 @@ def _candidates(
     return tuple(ranked)
 
 
-async def drawdown_of_transition(graph: Graph, transition_id: str, include_planned: bool = False) -> Drawdown:
+async def drawdown_of_transition(graph: Database, transition_id: str, include_planned: bool = False) -> Drawdown:
     """Evaluate a recorded Transition: its actor leaves its places on its end date, with its handovers."""
     rows = await graph.read("transition_detail", id=transition_id)
     if not rows:

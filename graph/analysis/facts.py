@@ -11,24 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j.time import Date
-
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.convert import to_date
+from peacegraph.graph.store.database import Database
 
 COUNTED_WHEN_PLANNED = frozenset({"actual", "planned", "forecast"})
 FAR_PAST = dt.date(1900, 1, 1)
 FAR_FUTURE = dt.date(2200, 1, 1)
-
-
-def to_date(value: Any) -> dt.date | None:
-    """Neo4j Date → datetime.date (None stays None)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    if isinstance(value, Date):
-        return value.to_native()
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def in_force(valid_from: dt.date | None, valid_to: dt.date | None, on: dt.date) -> bool:
@@ -148,7 +136,7 @@ class UnknownPlace(LookupError):
 
 
 async def load_all(
-    graph: Graph, place: str, start: dt.date, end: dt.date, with_demand: bool = True
+    graph: Database, place: str, start: dt.date, end: dt.date, with_demand: bool = True
 ) -> tuple[Scope, list[CoverageFact], list[DemandFact]]:
     """Scope, coverage and demand of a place over [start, end): three reads sent at once."""
     reads = [load_scope(graph, place), load_coverage(graph, place, start, end)]
@@ -158,7 +146,7 @@ async def load_all(
     return results[0], results[1], (results[2] if with_demand else [])  # type: ignore[return-value]
 
 
-async def load_scope(graph: Graph, place: str) -> Scope:
+async def load_scope(graph: Database, place: str) -> Scope:
     rows = await graph.read("place_scope", place=place)
     if not rows:
         raise UnknownPlace(f"no place with id {place!r}")
@@ -175,7 +163,7 @@ async def load_scope(graph: Graph, place: str) -> Scope:
 
 
 async def load_coverage(
-    graph: Graph, place: str, start: dt.date, end: dt.date, task: str | None = None,
+    graph: Database, place: str, start: dt.date, end: dt.date, task: str | None = None,
     with_sources: bool = False,
 ) -> list[CoverageFact]:
     """Coverage in the scope of `place` overlapping [start, end); sources only when asked (costly to decode)."""
@@ -184,7 +172,7 @@ async def load_coverage(
     return [fact for row in rows for fact in CoverageFact.from_actor_row(row)]
 
 
-async def load_demand(graph: Graph, place: str, start: dt.date, end: dt.date) -> list[DemandFact]:
+async def load_demand(graph: Database, place: str, start: dt.date, end: dt.date) -> list[DemandFact]:
     """Mandated (task, place) demand in the scope of `place` overlapping [start, end)."""
     rows = await graph.read("demand_facts", place=place, **{"from": start, "to": end})
     return [

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from peacegraph.graph.analysis.facts import to_date
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.convert import to_date
+from peacegraph.graph.store.database import Database
 
 
-async def funding_for_actors(graph: Graph, actors: list[str], on: dt.date) -> dict[str, list[dict[str, Any]]]:
+async def funding_for_actors(graph: Database, actors: list[str], on: dt.date) -> dict[str, list[dict[str, Any]]]:
     """Funding lines in force on `on` for each actor: lines that fund it or pay for its coverage. One round trip."""
     if not actors:
         return {}
@@ -22,7 +22,7 @@ async def funding_for_actors(graph: Graph, actors: list[str], on: dt.date) -> di
     return out
 
 
-async def mandates_for_actors(graph: Graph, actors: list[str], on: dt.date) -> dict[str, list[str]]:
+async def mandates_for_actors(graph: Database, actors: list[str], on: dt.date) -> dict[str, list[str]]:
     """Mandates in force on `on` that authorise each mission, newest first. One round trip."""
     if not actors:
         return {}

@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from peacegraph.graph.analysis.facts import FAR_PAST, to_date
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.analysis.facts import FAR_PAST
+from peacegraph.graph.store.convert import to_date
+from peacegraph.graph.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class UnknownMission(LookupError):
     """No Mission with that id."""
 
 
-async def mission_history(graph: Graph, mission: str) -> MissionHistory:
+async def mission_history(graph: Database, mission: str) -> MissionHistory:
     """One round trip; the task differences between consecutive mandates are computed here."""
     rows = await graph.read("mission_history", id=mission)
     if not rows:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from peacegraph.graph.analysis.facts import to_date
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.convert import to_date
+from peacegraph.graph.store.database import Database
 
 
 class UnknownCoverage(LookupError):
@@ -18,7 +18,7 @@ def _dates(d: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: (to_date(v) if k in {"valid_from", "valid_to", "adopted"} else v) for k, v in d.items()}
 
 
-async def trace(graph: Graph, coverage: str) -> dict[str, Any]:
+async def trace(graph: Database, coverage: str) -> dict[str, Any]:
     """The whole chain behind one coverage fact, in one round trip."""
     rows = await graph.read("coverage_trace", id=coverage)
     if not rows:

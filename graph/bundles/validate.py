@@ -1,131 +1,163 @@
-"""Checks a bundle needs beyond field types: duplicates, references to facts in the bundle or the graph."""
+"""Checks a set of bundles needs beyond field types, taken together: duplicates and clashes across files, review
+states, and references to facts in the bundles or the graph. Every error is located (file, line, path)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from peacegraph.graph.bundles.parse import BundleError, ParsedBundle, loc_path
 from peacegraph.graph.domain.model import KINDS
+from peacegraph.graph.domain.spec import NODES, references
 
-# kind -> field -> what it refers to ("actors" = an organisation or a mission). "a.b" = field b of each item of list a.
-REFERENCES: Final[dict[str, dict[str, str]]] = {
-    "organizations": {"part_of": "organizations", "country": "places"},
-    "places": {"parent": "places"},
-    "missions": {"led_by": "organizations", "deployed_in": "places"},
-    "mandates": {"issued_by": "organizations", "renews": "mandates", "authorizes": "missions",
-                 "tasks": "tasks", "places": "places"},
-    "coverages": {"actor": "actors", "task": "tasks", "place": "places", "mandate": "mandates"},
-    "funding_lines": {"funders": "organizations", "recipient": "actors", "pays_for": "coverages"},
-    "transitions": {"from_actor": "actors", "to_actors": "actors", "places": "places",
-                    "handovers.task": "tasks", "handovers.to": "actors", "handovers.place": "places"},
-    "agreements": {"parties": "actors"},
-}
-CITING_KINDS: Final[tuple[str, ...]] = tuple(k for k in KINDS if k != "sources")
 WHAT: Final[dict[str, str]] = {
     "organizations": "organization", "places": "place", "tasks": "task key", "missions": "mission",
     "mandates": "mandate", "coverages": "coverage", "sources": "source", "actors": "organization or mission",
+    "funding_lines": "funding line", "transitions": "transition", "agreements": "agreement",
 }
 
 
 @dataclass(frozen=True)
 class Reference:
-    kind: str
-    index: int
+    """One id a record refers to, and where the reference is written."""
+
+    pb: ParsedBundle
     loc: tuple[str | int, ...]
     target: str
     value: str
 
 
-def references(parsed: ParsedBundle) -> Iterator[Reference]:
-    """Every id a bundle refers to, with where it is."""
-    data = parsed.bundle
+def references_of(pb: ParsedBundle) -> Iterator[Reference]:
+    """Every id a bundle refers to (links, component links, citations), with where it is."""
+    refs = references()
     for kind in KINDS:
-        for i, item in enumerate(getattr(data, kind)):
-            for field_name, target in REFERENCES.get(kind, {}).items():
-                yield from _field_refs(kind, i, item, field_name, target)
-            if kind in CITING_KINDS:
+        cites = NODES[kind].cites
+        for i, item in enumerate(getattr(pb.bundle, kind)):
+            for path, target in refs[kind].items():
+                yield from _field_refs(pb, kind, i, item, path, target)
+            if cites:
                 for j, cite in enumerate(item.cites):
-                    yield Reference(kind, i, (kind, i, "cites", j, "source"), "sources", cite.source)
+                    yield Reference(pb, (kind, i, "cites", j, "source"), "sources", cite.source)
 
 
-def _field_refs(kind: str, i: int, item: Any, field_name: str, target: str) -> Iterator[Reference]:
-    if "." in field_name:
-        outer, inner = field_name.split(".")
+def _field_refs(pb: ParsedBundle, kind: str, i: int, item: Any, path: str, target: str) -> Iterator[Reference]:
+    if "." in path:
+        outer, inner = path.split(".")
         for j, sub in enumerate(getattr(item, outer)):
             value = getattr(sub, inner)
             if value is not None:
-                yield Reference(kind, i, (kind, i, outer, j, inner), target, value)
+                yield Reference(pb, (kind, i, outer, j, inner), target, value)
         return
-    value = getattr(item, field_name)
-    values = value if isinstance(value, list) else [value]
-    for j, v in enumerate(values):
-        if v is not None:
-            loc = (kind, i, field_name, j) if isinstance(value, list) else (kind, i, field_name)
-            yield Reference(kind, i, loc, target, v)
+    value = getattr(item, path)
+    if isinstance(value, list):
+        for j, v in enumerate(value):
+            yield Reference(pb, (kind, i, path, j), target, v)
+    elif value is not None:
+        yield Reference(pb, (kind, i, path), target, value)
 
 
-def defined_ids(parsed: ParsedBundle) -> dict[str, set[str]]:
-    """Ids each kind defines in this bundle, plus 'actors' (organisations and missions)."""
-    ids = {kind: {item.id for item in getattr(parsed.bundle, kind)} for kind in KINDS}
+def defined_ids(parsed: Sequence[ParsedBundle]) -> dict[str, set[str]]:
+    """Ids each kind defines in these bundles, plus 'actors' (organisations and missions)."""
+    ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for pb in parsed:
+        for kind in KINDS:
+            ids[kind].update(item.id for item in getattr(pb.bundle, kind))
     ids["actors"] = ids["organizations"] | ids["missions"]
     return ids
 
 
-def check_duplicates(parsed: ParsedBundle) -> list[BundleError]:
-    """The same id twice is fine if both records agree; conflicting fields are an error at the second one."""
+def _error(pb: ParsedBundle, loc: tuple[str | int, ...], message: str) -> BundleError:
+    return BundleError(pb.name, pb.line_of(loc), loc_path(loc), message)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def check_duplicates(parsed: Sequence[ParsedBundle]) -> list[BundleError]:
+    """The same id twice (in one file or across files) is fine if both records agree; conflicting fields are an
+    error at the second one. An id may not name both an organisation and a mission, nor differ from another id
+    of its kind only by Unicode normalisation or case (a look-alike)."""
     errors = []
     for kind in KINDS:
-        seen: dict[str, tuple[int, dict[str, Any]]] = {}
-        for i, item in enumerate(getattr(parsed.bundle, kind)):
-            record = item.model_dump()
-            if item.id in seen:
-                first_index, first = seen[item.id]
-                if first != record:
-                    fields = sorted(k for k in record if record[k] != first.get(k))
-                    first_line = parsed.line_of((kind, first_index))
-                    errors.append(BundleError(
-                        parsed.name, parsed.line_of((kind, i, "id")), loc_path((kind, i, "id")),
-                        f"duplicate id {item.id!r} with conflicting fields {', '.join(fields)} "
-                        f"(first defined at line {first_line})",
-                    ))
-            else:
-                seen[item.id] = (i, record)
-    org_ids = {o.id for o in parsed.bundle.organizations}
-    for i, mission in enumerate(parsed.bundle.missions):
-        if mission.id in org_ids:
-            errors.append(BundleError(
-                parsed.name, parsed.line_of(("missions", i, "id")), loc_path(("missions", i, "id")),
-                f"id {mission.id!r} is used by both an organization and a mission; actor ids must be unique",
-            ))
+        seen: dict[str, tuple[ParsedBundle, int, dict[str, Any]]] = {}
+        folded: dict[str, str] = {}
+        for pb in parsed:
+            for i, item in enumerate(getattr(pb.bundle, kind)):
+                record = item.model_dump()
+                first = seen.get(item.id)
+                if first is None:
+                    seen[item.id] = (pb, i, record)
+                    other = folded.setdefault(_norm(item.id), item.id)
+                    if other != item.id:
+                        errors.append(_error(pb, (kind, i, "id"), f"id {item.id!r} differs from {other!r} only by "
+                                             "Unicode normalisation or case: use one spelling"))
+                    continue
+                first_pb, first_index, first_record = first
+                if first_record != record:
+                    fields = sorted(k for k in record if record[k] != first_record.get(k))
+                    where = "" if first_pb is pb else f"{first_pb.name} "
+                    errors.append(_error(pb, (kind, i, "id"),
+                                         f"duplicate id {item.id!r} with conflicting fields {', '.join(fields)} "
+                                         f"(first defined at {where}line {first_pb.line_of((kind, first_index))})"))
+    orgs = {o.id: pb for pb in parsed for o in pb.bundle.organizations}
+    for pb in parsed:
+        for i, mission in enumerate(pb.bundle.missions):
+            if mission.id in orgs:
+                errors.append(_error(pb, ("missions", i, "id"),
+                                     f"id {mission.id!r} is used by both an organization ({orgs[mission.id].name}) "
+                                     "and a mission; actor ids must be unique"))
     return errors
 
 
-def wanted_from_graph(parsed: ParsedBundle, known: dict[str, set[str]]) -> dict[str, list[str]]:
-    """Ids referenced but neither defined in the bundle nor already known: they must be looked up in the graph."""
+def check_review(parsed: Sequence[ParsedBundle]) -> list[BundleError]:
+    """Extracted facts must be reviewed before they load: `review: pending` is refused (rejected ones are left
+    out, accepted ones load)."""
+    errors = []
+    for pb in parsed:
+        for kind in KINDS:
+            for i, item in enumerate(getattr(pb.bundle, kind)):
+                extraction = getattr(item, "extraction", None)
+                if extraction is not None and extraction.review == "pending":
+                    errors.append(_error(pb, (kind, i, "extraction", "review"),
+                                         "extracted fact still pending review: set review to accepted (or rejected "
+                                         "to leave it out), or load with --allow-pending"))
+    return errors
+
+
+def wanted_from_graph(parsed: Sequence[ParsedBundle]) -> dict[str, list[str]]:
+    """Ids referenced but not defined in the bundles: they must already be in the graph."""
     local = defined_ids(parsed)
     wanted: dict[str, set[str]] = {}
-    for ref in references(parsed):
-        if ref.value not in local[ref.target] and ref.value not in known.get(ref.target, set()):
-            wanted.setdefault(ref.target, set()).add(ref.value)
+    for pb in parsed:
+        for ref in references_of(pb):
+            if ref.value not in local[ref.target]:
+                wanted.setdefault(ref.target, set()).add(ref.value)
     return {k: sorted(v) for k, v in wanted.items()}
 
 
-def check_references(parsed: ParsedBundle, known: dict[str, set[str]]) -> list[BundleError]:
-    """Every reference must name something in this bundle or in `known` (the graph and earlier bundles)."""
+def check_references(parsed: Sequence[ParsedBundle], known: dict[str, set[str]]) -> list[BundleError]:
+    """Every reference must name something in these bundles or in `known` (what the graph holds)."""
     local = defined_ids(parsed)
     errors = []
-    for ref in references(parsed):
-        if ref.value in local[ref.target] or ref.value in known.get(ref.target, set()):
-            continue
-        errors.append(BundleError(
-            parsed.name, parsed.line_of(ref.loc), loc_path(ref.loc),
-            f"unknown {WHAT[ref.target]} {ref.value!r}: not defined in this bundle nor in the graph",
-        ))
+    for pb in parsed:
+        for ref in references_of(pb):
+            if ref.value in local[ref.target] or ref.value in known.get(ref.target, set()):
+                continue
+            errors.append(_error(pb, ref.loc, f"unknown {WHAT[ref.target]} {ref.value!r}: not defined in the "
+                                              "bundles being loaded nor in the graph"))
     return errors
 
 
-def merge_known(known: dict[str, set[str]], more: Mapping[str, Iterable[str]]) -> None:
-    for kind, ids in more.items():
-        known.setdefault(kind, set()).update(ids)
+def check_actor_kinds(parsed: Sequence[ParsedBundle], present: dict[str, set[str]]) -> list[BundleError]:
+    """A bundle may not define as a mission an id the graph holds as an organisation, or the reverse."""
+    errors = []
+    for pb in parsed:
+        for kind, other, what in (("missions", "actors:organizations", "organization"),
+                                  ("organizations", "actors:missions", "mission")):
+            for i, item in enumerate(getattr(pb.bundle, kind)):
+                if item.id in present.get(other, set()):
+                    errors.append(_error(pb, (kind, i, "id"), f"id {item.id!r} already names an {what} in the graph"))
+    return errors

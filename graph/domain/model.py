@@ -1,6 +1,9 @@
 """The domain model: pydantic v2 classes for every kind of fact, and the bundle that carries them.
 
-One source of truth: the bundle JSON Schema, the loader's validation and the GraphQL enums derive from here.
+The one source of truth: each field's `Annotated` metadata (graph/domain/meta.py) says how it is stored and served
+(links with their relationship type and target, reverse fields, which fields filter and sort). graph/domain/spec.py
+derives from it the labels, the validator's references, the write order, the generated Cypher (cypher/generated/),
+the bundle JSON Schema and the GraphQL types, enums and inputs.
 Time rule everywhere: `valid_from` is inclusive, `valid_to` is exclusive; a missing bound is open-ended.
 """
 
@@ -8,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from peacegraph.graph.domain.meta import FILTER, SORT, Component, Computed, Link, Reverse
 
 BUNDLE_FORMAT = "peacegraph.bundle/1"
 
@@ -179,6 +184,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=True, frozen=False)
 
 
+class Node(Strict):
+    """A bundle record stored as a node: the spec reads its reverse and computed fields from these class attributes."""
+
+    reverse: ClassVar[tuple[Reverse, ...]] = ()
+    computed: ClassVar[tuple[Computed, ...]] = ()
+
+
 class Citation(Strict):
     """A pointer from a fact to the source that supports it."""
 
@@ -205,14 +217,14 @@ class Extraction(Strict):
     review: Review = Review.pending
 
 
-class Dated(Strict):
+class Dated(Node):
     """A fact that holds over a period: valid_from inclusive, valid_to exclusive, either may be open."""
 
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
+    valid_from: Annotated[dt.date | None, FILTER, SORT] = None
+    valid_to: Annotated[dt.date | None, FILTER, SORT] = None
     valid_from_precision: Precision = Precision.day
     valid_to_precision: Precision = Precision.day
-    status: Status = Status.actual
+    status: Annotated[Status, FILTER] = Status.actual
 
     @model_validator(mode="after")
     def _period_in_order(self) -> Dated:
@@ -223,46 +235,68 @@ class Dated(Strict):
         return self
 
 
-class Source(Strict):
-    """A report, resolution, decision or dataset that supports facts."""
+class Source(Node):
+    """A report, resolution, decision, official statement or page, or dataset that supports facts."""
 
-    id: Id
-    title: Text
-    kind: SourceKind
-    date: dt.date | None = None
-    symbol: str | None = None
+    id: Annotated[Id, FILTER, SORT]
+    title: Annotated[Text, FILTER, SORT]
+    kind: Annotated[SourceKind, FILTER]
+    date: Annotated[dt.date | None, FILTER, SORT] = None
+    symbol: Annotated[str | None, FILTER] = None
     publisher: str | None = None
     url: str | None = None
     path: str | None = Field(default=None, description="path of the text within the project, for reports")
 
+    computed: ClassVar[tuple[Computed, ...]] = (
+        Computed("citedByCount", "Int!", "COUNT { (this)<-[:CITES]-() }", "How many facts cite this source."),
+    )
 
-class Organization(Strict):
+
+class Organization(Node):
     """An organisation that acts: UN, AU, EU, NATO, a UN entity, a government, an NGO."""
 
-    id: Id
-    name: Text
-    acronym: str | None = None
+    id: Annotated[Id, FILTER, SORT]
+    name: Annotated[Text, FILTER, SORT]
+    acronym: Annotated[str | None, FILTER, SORT] = None
     aliases: list[str] = Field(default_factory=list)
-    kind: OrgKind
-    part_of: Id | None = Field(default=None, description="parent organisation (UNDP part_of un)")
-    country: Id | None = Field(default=None, description="for a government: the country it governs")
+    kind: Annotated[OrgKind, FILTER, SORT]
+    part_of: Annotated[Id | None, Link("PART_OF", "Organization")] = Field(
+        default=None, description="parent organisation (UNDP part_of un)")
+    country: Annotated[Id | None, Link("GOVERNS", "Place", doc="For a government: the country it governs.")] = Field(
+        default=None, description="for a government: the country it governs")
     cites: list[Citation] = Field(default_factory=list)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
+    reverse: ClassVar[tuple[Reverse, ...]] = (
+        Reverse("parts", "organizations", "part_of"),
+        Reverse("missions", "missions", "led_by", filter=True, doc="Missions this organisation leads."),
+        Reverse("coverages", "coverages", "actor", doc="Coverage facts where this organisation itself is the actor."),
+        Reverse("funds", "funding_lines", "funders", doc="Funding lines this organisation pays into."),
+        Reverse("agreements", "agreements", "parties", filter=True),
+    )
 
-class Place(Strict):
+
+class Place(Node):
     """A country (ISO 3166 alpha-3 id) or a sub-national area or maritime zone with a parent."""
 
-    id: Id
-    name: Text
-    kind: PlaceKind
-    parent: Id | None = None
-    iso3: str | None = None
+    id: Annotated[Id, FILTER, SORT]
+    name: Annotated[Text, FILTER, SORT]
+    kind: Annotated[PlaceKind, FILTER, SORT]
+    parent: Annotated[Id | None, Link("PART_OF", "Place", filters={"parent": "Place"})] = None
+    iso3: Annotated[str | None, FILTER] = None
     pcode: str | None = None
     aliases: list[str] = Field(default_factory=list)
     adjectives: list[str] = Field(default_factory=list)
     cites: list[Citation] = Field(default_factory=list)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
+
+    reverse: ClassVar[tuple[Reverse, ...]] = (
+        Reverse("areas", "places", "parent"),
+        Reverse("missions", "missions", "deployed_in", filter=True, doc="Missions deployed here."),
+        Reverse("coverages", "coverages", "place", doc="Coverage facts declared for this place itself (not its areas)."),
+        Reverse("government", "organizations", "country", single=True,
+                doc="The host government (an organisation that governs this country)."),
+    )
 
     @model_validator(mode="after")
     def _country_has_no_parent(self) -> Place:
@@ -273,76 +307,114 @@ class Place(Strict):
         return self
 
 
-class Task(Strict):
+class Task(Node):
     """A mandated activity from the fixed taxonomy; `id` is its key (civilian_protection)."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-    group: TaskGroup
-    label: Text
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"), FILTER, SORT]
+    group: Annotated[TaskGroup, FILTER, SORT]
+    label: Annotated[Text, FILTER, SORT]
     pema: str | None = Field(default=None, description="the PEMA dataset's task name, where one matches")
+    phrases: list[str] = Field(default_factory=list, description="phrases that name the task in report text")
     primary_responsibility: Responsibility | None = Field(
         default=None, description="who holds primary responsibility for the task (a principle, never coverage)")
-    phrases: list[str] = Field(default_factory=list, description="phrases that name the task in report text")
     cites: list[Citation] = Field(default_factory=list)
+
+    reverse: ClassVar[tuple[Reverse, ...]] = (
+        Reverse("mandates", "mandates", "tasks", filter=True),
+        Reverse("coverages", "coverages", "task"),
+    )
 
 
 class Mission(Dated):
     """A peace operation or force, led by one or more organisations, deployed in one or more places."""
 
-    id: Id
-    acronym: str | None = None
-    name: Text
+    id: Annotated[Id, FILTER, SORT]
+    acronym: Annotated[str | None, FILTER, SORT] = None
+    name: Annotated[Text, FILTER, SORT]
     aliases: list[str] = Field(default_factory=list)
-    kind: MissionKind
-    led_by: list[Id] = Field(min_length=1)
-    deployed_in: list[Id] = Field(min_length=1)
+    kind: Annotated[MissionKind, FILTER, SORT]
+    led_by: Annotated[list[Id], Link("LED_BY", "Organization", filters={"ledBy": "Organization"})] = Field(
+        min_length=1)
+    deployed_in: Annotated[list[Id], Link("DEPLOYED_IN", "Place", filters={"deployedIn": "Place"})] = Field(
+        min_length=1)
     cites: list[Citation] = Field(min_length=1)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
+
+    reverse: ClassVar[tuple[Reverse, ...]] = (
+        Reverse("mandates", "mandates", "authorizes", filter=True, doc="Mandates that authorise this mission."),
+        Reverse("coverages", "coverages", "actor", filter=True),
+        Reverse("fundingLines", "funding_lines", "recipient", doc="Funding lines whose recipient is this mission."),
+        Reverse("transitionsOut", "transitions", "from_actor", connection=False,
+                doc="Transitions in which this mission leaves or hands over."),
+        Reverse("transitionsIn", "transitions", "to_actors", connection=False,
+                doc="Transitions that lead into this mission."),
+    )
 
 
 class Mandate(Dated):
     """A decision authorising a mission or tasks; valid_from = in force from, valid_to = expiry."""
 
-    id: Id = Field(description="the symbol, normalised: 'S/RES/2100 (2013)'")
-    kind: MandateKind
+    id: Annotated[Id, FILTER, SORT] = Field(description="the symbol, normalised: 'S/RES/2100 (2013)'")
+    kind: Annotated[MandateKind, FILTER]
     title: str | None = None
-    issued_by: Id
-    adopted: dt.date | None = None
-    action: MandateAction | None = Field(default=None, description="what the decision does to the mandate")
-    renews: Id | None = Field(default=None, description="the mandate this one renews, modifies or terminates")
-    authorizes: list[Id] = Field(default_factory=list, description="missions it authorises or renews")
-    tasks: list[Id] = Field(default_factory=list, description="task keys it assigns (demand)")
-    places: list[Id] = Field(default_factory=list, description="places the tasks are assigned for")
+    issued_by: Annotated[Id, Link("ISSUED_BY", "Organization", filters={"issuedBy": "Organization"})]
+    adopted: Annotated[dt.date | None, FILTER, SORT] = None
+    action: Annotated[MandateAction | None, FILTER] = Field(default=None,
+                                                            description="what the decision does to the mandate")
+    renews: Annotated[Id | None, Link("RENEWS", "Mandate", doc="The mandate this one renews.")] = Field(
+        default=None, description="the mandate this one renews, modifies or terminates")
+    authorizes: Annotated[list[Id], Link("AUTHORIZES", "Mission", filters={"authorizes": "Mission"})] = Field(
+        default_factory=list, description="missions it authorises or renews")
+    tasks: Annotated[list[Id], Link("ASSIGNS", "Task", connection=True, filters={"tasks": "Task"})] = Field(
+        default_factory=list, description="task keys it assigns (demand)")
+    places: Annotated[list[Id], Link("APPLIES_TO", "Place", filters={"places": "Place"})] = Field(
+        default_factory=list, description="places the tasks are assigned for")
     cites: list[Citation] = Field(min_length=1)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
+
+    reverse: ClassVar[tuple[Reverse, ...]] = (
+        Reverse("renewedBy", "mandates", "renews", connection=False, doc="Mandates that renew this one."),
+        Reverse("coverages", "coverages", "mandate"),
+    )
+    computed: ClassVar[tuple[Computed, ...]] = (
+        Computed("symbol", "String!", "this.id", "The decision's symbol (the mandate's id)."),
+    )
 
 
 class Coverage(Dated):
     """The core fact: an actor performs a task in a place over a period, under a mandate."""
 
-    id: Id
-    actor: Id = Field(description="a Mission or Organization id")
-    task: Id
-    place: Id
-    role: Role = Role.lead
-    modality: Modality | None = None
-    mandate: Id | None = None
+    id: Annotated[Id, FILTER, SORT]
+    actor: Annotated[Id, Link("BY", "Actor", filters={"mission": "Mission", "organization": "Organization"})] = Field(
+        description="a Mission or Organization id")
+    task: Annotated[Id, Link("OF_TASK", "Task", filters={"task": "Task"})]
+    place: Annotated[Id, Link("IN", "Place", filters={"place": "Place"})]
+    role: Annotated[Role, FILTER, SORT] = Role.lead
+    modality: Annotated[Modality | None, FILTER] = None
+    mandate: Annotated[Id | None, Link("UNDER", "Mandate", filters={"mandate": "Mandate"})] = None
     cites: list[Citation] = Field(min_length=1)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
+
+    reverse: ClassVar[tuple[Reverse, ...]] = (
+        Reverse("fundingLines", "funding_lines", "pays_for", connection=False,
+                doc="Funding lines that pay for this coverage."),
+    )
 
 
 class FundingLine(Dated):
     """Money from funders to a recipient for a purpose; may pay for named coverage facts."""
 
-    id: Id
-    name: Text
-    funders: list[Id] = Field(min_length=1)
-    recipient: Id
-    instrument: Instrument
-    amount: float | None = Field(default=None, ge=0)
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    id: Annotated[Id, FILTER, SORT]
+    name: Annotated[Text, FILTER, SORT]
+    funders: Annotated[list[Id], Link("FUNDED_BY", "Organization", filters={"funders": "Organization"})] = Field(
+        min_length=1)
+    recipient: Annotated[Id, Link("FUNDS", "Actor", filters={"recipientMission": "Mission"})]
+    instrument: Annotated[Instrument, FILTER]
+    amount: Annotated[float | None, FILTER, SORT] = Field(default=None, ge=0)
+    currency: Annotated[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None, FILTER] = None
     purpose: str | None = None
-    pays_for: list[Id] = Field(default_factory=list, description="coverage ids this line pays for")
+    pays_for: Annotated[list[Id], Link("PAYS_FOR", "Coverage")] = Field(
+        default_factory=list, description="coverage ids this line pays for")
     cites: list[Citation] = Field(min_length=1)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
@@ -356,29 +428,29 @@ class FundingLine(Dated):
 class Handover(Strict):
     """A task a transition hands to another actor, optionally for one place."""
 
-    task: Id
-    to: Id
-    place: Id | None = None
+    task: Annotated[Id, Link("OF_TASK", "Task")]
+    to: Annotated[Id, Link("TO", "Actor")]
+    place: Annotated[Id | None, Link("IN", "Place")] = None
 
 
-class Transition(Strict):
+class Transition(Node):
     """A dated change: drawdown, withdrawal, closure, handover, re-hatting, bridging, reconfiguration.
 
     `end` is the first day the departing actor is gone from `places`.
     """
 
-    id: Id
-    kind: TransitionKind
-    from_actor: Id
-    to_actors: list[Id] = Field(default_factory=list)
-    places: list[Id] = Field(min_length=1)
+    id: Annotated[Id, FILTER, SORT]
+    kind: Annotated[TransitionKind, FILTER, SORT]
+    from_actor: Annotated[Id, Link("FROM", "Actor", graphql="from", filters={"from": "Mission"})]
+    to_actors: Annotated[list[Id], Link("TO", "Actor", graphql="to")] = Field(default_factory=list)
+    places: Annotated[list[Id], Link("IN", "Place", filters={"places": "Place"})] = Field(min_length=1)
     announced: dt.date | None = None
-    start: dt.date | None = None
-    end: dt.date
+    start: Annotated[dt.date | None, FILTER, SORT] = None
+    end: Annotated[dt.date, FILTER, SORT]
     end_precision: Precision = Precision.day
-    stage: Stage = Stage.done
-    status: Status = Status.actual
-    handovers: list[Handover] = Field(default_factory=list)
+    stage: Annotated[Stage, FILTER] = Stage.done
+    status: Annotated[Status, FILTER] = Status.actual
+    handovers: Annotated[list[Handover], Component("HANDS_OVER", "Handover")] = Field(default_factory=list)
     cites: list[Citation] = Field(min_length=1)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
@@ -392,11 +464,11 @@ class Transition(Strict):
 class Agreement(Dated):
     """A partnership framework or coordination mechanism between organisations."""
 
-    id: Id
-    name: Text
-    kind: AgreementKind
-    parties: list[Id] = Field(min_length=2)
-    signed: dt.date | None = None
+    id: Annotated[Id, FILTER, SORT]
+    name: Annotated[Text, FILTER, SORT]
+    kind: Annotated[AgreementKind, FILTER]
+    parties: Annotated[list[Id], Link("PARTY", "Actor", filters={"parties": "Organization"})] = Field(min_length=2)
+    signed: Annotated[dt.date | None, FILTER, SORT] = None
     cites: list[Citation] = Field(min_length=1)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
@@ -419,7 +491,5 @@ class Bundle(Strict):
     agreements: list[Agreement] = Field(default_factory=list)
 
 
-KINDS: tuple[str, ...] = (
-    "sources", "organizations", "places", "tasks", "missions", "mandates",
-    "coverages", "funding_lines", "transitions", "agreements",
-)
+KINDS: tuple[str, ...] = tuple(name for name in Bundle.model_fields if name not in ("format", "id", "description"))
+"""The bundle sections, one per kind of node, in the order a bundle lists them."""

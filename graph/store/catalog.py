@@ -1,23 +1,34 @@
-"""The Cypher catalogue: every statement lives in cypher/<name>.cypher and is loaded here by name."""
+"""The Cypher catalogue: every statement is a named file, cypher/<name>.cypher (written by hand) or
+cypher/generated/<name>.cypher (generated from the domain spec), loaded here by name and shipped as package data."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import LiteralString, cast
+
+PACKAGE = "peacegraph.cypher"
 
 
 class UnknownStatement(KeyError):
-    """No cypher/<name>.cypher file exists."""
+    """No statement file has that name."""
+
+
+def _dirs() -> tuple[Traversable, Traversable]:
+    root = files(PACKAGE)
+    return root, root.joinpath("generated")
 
 
 @cache
 def statement(name: str) -> LiteralString:
-    """The text of cypher/<name>.cypher (cached). Statements take parameters only, never spliced strings."""
-    path = files("peacegraph.cypher").joinpath(f"{name}.cypher")
-    if not path.is_file():
-        raise UnknownStatement(f"no Cypher statement named {name!r} (expected cypher/{name}.cypher)")
-    return cast(LiteralString, path.read_text(encoding="utf-8").strip())
+    """The text of the statement `name` (cached). Statements take parameters only, never spliced strings."""
+    for folder in _dirs():
+        path = folder.joinpath(f"{name}.cypher")
+        if path.is_file():
+            return cast(LiteralString, path.read_text(encoding="utf-8").strip())
+    raise UnknownStatement(f"no Cypher statement named {name!r} (expected cypher/{name}.cypher or "
+                           f"cypher/generated/{name}.cypher)")
 
 
 def statements(name: str) -> list[LiteralString]:
@@ -30,6 +41,12 @@ def statements(name: str) -> list[LiteralString]:
     return parts
 
 
-def catalogue() -> list[str]:
-    """Names of all statements, for tests and docs."""
-    return sorted(p.name.removesuffix(".cypher") for p in files("peacegraph.cypher").iterdir() if p.name.endswith(".cypher"))
+def catalogue() -> dict[str, str]:
+    """Every statement name with the folder it lives in ('' or 'generated'), for tests and docs."""
+    out: dict[str, str] = {}
+    for folder, where in zip(_dirs(), ("", "generated"), strict=True):
+        if folder.is_dir():
+            for p in folder.iterdir():
+                if p.name.endswith(".cypher"):
+                    out.setdefault(p.name.removesuffix(".cypher"), where)
+    return dict(sorted(out.items()))

@@ -1,6 +1,6 @@
 """Root-list queries: compile a `where` filter and a sort into Cypher from schema identifiers only.
 
-Only property names, labels and relationship patterns from graph/schema.py reach the Cypher text; every value
+Only property names, labels and relationship patterns from the domain spec reach the Cypher text; every value
 from a request becomes a parameter. The template is cypher/list_ids.cypher.
 """
 
@@ -11,9 +11,9 @@ from typing import Any
 
 from neo4j import RoutingControl
 
-from peacegraph.graph.domain.schema import DATE, FILTER_FIELDS, NUMBER, REL_FILTERS
+from peacegraph.graph.domain.spec import BY_LABEL, filter_props, rel_filters, sort_props
 from peacegraph.graph.store.catalog import statement
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 
 STRING_OPS = {"eq": "=", "contains": "CONTAINS", "startsWith": "STARTS WITH", "endsWith": "ENDS WITH"}
 ORDER_OPS = {"eq": "=", "lt": "<", "lte": "<=", "gt": ">", "gte": ">="}
@@ -42,8 +42,9 @@ class Compiler:
         if not spec:
             return "true"
         parts = []
-        fields = FILTER_FIELDS[label]
-        rels = REL_FILTERS.get(label, {})
+        fields = {k: (p.name, p.scalar) for k, p in filter_props(label).items()}
+        rels = {k: (f"(n)<-[:{r.rel}]-(x:{r.target})" if r.inward else f"(n)-[:{r.rel}]->(x:{r.target})", r.target)
+                for k, r in rel_filters(label).items()}
         for key, value in spec.items():
             if value is None:
                 continue
@@ -83,9 +84,9 @@ class Compiler:
                 out.append(f"{prop} IN {self.param(list(value))}")
             elif op == "isNull":
                 out.append(f"{prop} IS NULL" if value else f"{prop} IS NOT NULL")
-            elif kind in (DATE, NUMBER) and op in ORDER_OPS:
+            elif kind in ("date", "number") and op in ORDER_OPS:
                 out.append(f"{prop} {ORDER_OPS[op]} {self.param(value)}")
-            elif kind not in (DATE, NUMBER) and op in STRING_OPS:
+            elif kind not in ("date", "number") and op in STRING_OPS:
                 out.append(f"{prop} {STRING_OPS[op]} {self.param(value)}")
             else:
                 raise FilterError(f"operator {op!r} does not apply to {kind} field {prop}")
@@ -94,7 +95,7 @@ class Compiler:
 
 def order_by(label: str, sort: list[tuple[str, str]] | None) -> str:
     """ORDER BY text from (api field, ASC|DESC) pairs; the id breaks ties so cursors are stable."""
-    fields = FILTER_FIELDS[label]
+    fields = {k: (p.name, p.scalar) for k, p in sort_props(label).items()}
     parts = []
     for key, direction in sort or []:
         if key not in fields or direction not in ("ASC", "DESC"):
@@ -106,7 +107,7 @@ def order_by(label: str, sort: list[tuple[str, str]] | None) -> str:
 
 def compile_list(label: str, where: dict[str, Any] | None, sort: list[tuple[str, str]] | None) -> tuple[str, dict]:
     """The list query for `label` and its parameters (without skip/limit)."""
-    if label not in FILTER_FIELDS:
+    if label not in BY_LABEL:
         raise FilterError(f"unknown label {label!r}")
     compiler = Compiler()
     condition = compiler.where(label, "n", where)
@@ -115,7 +116,7 @@ def compile_list(label: str, where: dict[str, Any] | None, sort: list[tuple[str,
     return text, compiler.params
 
 
-async def list_ids(graph: Graph, label: str, where: dict[str, Any] | None, sort: list[tuple[str, str]] | None,
+async def list_ids(graph: Database, label: str, where: dict[str, Any] | None, sort: list[tuple[str, str]] | None,
                    skip: int, limit: int) -> tuple[int, list[str]]:
     """Total matching and one page of ids, in one round trip."""
     text, params = compile_list(label, where, sort)

@@ -8,7 +8,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 
 ROLES = ("reader", "editor", "admin")
 
@@ -30,7 +30,7 @@ def at_least(role: str, needed: str) -> bool:
     return ROLES.index(role) >= ROLES.index(needed)
 
 
-async def create_key(graph: Graph, name: str, role: str) -> tuple[ApiKey, str]:
+async def create_key(graph: Database, name: str, role: str) -> tuple[ApiKey, str]:
     """A new key; returns it and the token to give its holder (`pg_<id>_<secret>`, shown only now)."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
@@ -41,16 +41,16 @@ async def create_key(graph: Graph, name: str, role: str) -> tuple[ApiKey, str]:
     return ApiKey(key_id, name, role, False), f"pg_{key_id}_{secret}"
 
 
-async def revoke_key(graph: Graph, key_id: str) -> bool:
+async def revoke_key(graph: Database, key_id: str) -> bool:
     rows = await graph.write("key_revoke", id=key_id)
     return bool(rows)
 
 
-async def list_keys(graph: Graph) -> list[ApiKey]:
+async def list_keys(graph: Database) -> list[ApiKey]:
     return [ApiKey(r["id"], r["name"], r["role"], r["revoked"]) for r in await graph.read("key_list")]
 
 
-async def check_token(graph: Graph, token: str) -> ApiKey | None:
+async def check_token(graph: Database, token: str) -> ApiKey | None:
     """The key a token belongs to, if it exists, matches and is not revoked."""
     parts = token.split("_", 2)
     if len(parts) != 3 or parts[0] != "pg":

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from peacegraph.graph.analysis.facts import to_date
-from peacegraph.graph.domain.schema import NODE_LABELS
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.domain.spec import KIND_OF_LABEL, date_props
+from peacegraph.graph.store.convert import to_date
+from peacegraph.graph.store.database import Database
 
-DATE_PROPS = {"valid_from", "valid_to", "adopted", "date", "signed", "start", "end", "announced", "created"}
+DATE_PROPS = date_props()
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
@@ -17,8 +17,8 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     return {**props, **row}
 
 
-async def load_nodes(graph: Graph, label: str, ids: Sequence[str]) -> list[dict[str, Any] | None]:
+async def load_nodes(graph: Database, label: str, ids: Sequence[str]) -> list[dict[str, Any] | None]:
     """Rows for `ids` in the same order (None where no such node). One round trip whatever the count."""
-    rows = await graph.read(f"node_{NODE_LABELS[label]}", ids=list(dict.fromkeys(ids)))
+    rows = await graph.read(f"node_{KIND_OF_LABEL[label]}", ids=list(dict.fromkeys(ids)))
     by_id = {r["id"]: _clean(r) for r in rows}
     return [by_id.get(i) for i in ids]

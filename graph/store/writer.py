@@ -1,47 +1,64 @@
-"""Write a validated bundle in one transaction: batched UNWIND/MERGE statements, nodes first, then links."""
+"""Write a validated bundle inside the caller's transaction: batched UNWIND statements generated from the spec.
+
+Nodes first (in the spec's write order), then their links. A record whose content hash is unchanged is skipped;
+a link naming a node that does not exist (deleted meanwhile) raises MissingTargets, so the transaction rolls back
+and nothing of the load lands.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from peacegraph.graph.bundles.validate import REFERENCES
-from peacegraph.graph.domain.model import KINDS, Bundle
+from peacegraph.graph.domain.model import Bundle
+from peacegraph.graph.domain.spec import NODES, NodeSpec, write_order
 from peacegraph.graph.store.catalog import statement
 
-# Fields stored as relationships rather than node properties (besides `cites`), per bundle section.
-LINK_FIELDS: Final[dict[str, set[str]]] = {
-    kind: {f.split(".")[0] for f in fields} for kind, fields in REFERENCES.items()
-}
-# Write order: what a section links to exists before its links are written.
-WRITE_ORDER: Final[tuple[str, ...]] = (
-    "sources", "places", "organizations", "tasks", "missions", "mandates",
-    "coverages", "funding_lines", "transitions", "agreements",
-)
-SEARCHABLE: Final[frozenset[str]] = frozenset({"organizations", "places", "missions"})
+CHANGES = ("new", "updated", "unchanged")
+
+
+class MissingTargets(RuntimeError):
+    """Links name nodes that are not in the graph (they were deleted while the load ran)."""
+
+    def __init__(self, kind: str, missing: dict[str, list[str]]) -> None:
+        self.kind = kind
+        self.missing = missing
+        shown = "; ".join(f"{i}: {', '.join(refs)}" for i, refs in list(missing.items())[:10])
+        super().__init__(f"{kind}: links name nodes that are not in the graph (deleted meanwhile?): {shown}")
 
 
 @dataclass
 class WriteCounts:
-    """What a write changed, summed over its statements (from Neo4j's result counters)."""
+    """Per kind, how many records were new, updated or unchanged."""
 
+    per_kind: dict[str, dict[str, int]] = field(default_factory=dict)
     nodes_created: int = 0
-    nodes_deleted: int = 0
     relationships_created: int = 0
     relationships_deleted: int = 0
-    properties_set: int = 0
-    labels_added: int = 0
-    per_kind: dict[str, int] = field(default_factory=dict)
 
-    def add(self, other: WriteCounts) -> None:
-        for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
-                     "properties_set", "labels_added"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for kind, n in other.per_kind.items():
-            self.per_kind[kind] = self.per_kind.get(kind, 0) + n
+    def count(self, summary: Any) -> None:
+        """Add a statement's counters (from its result summary)."""
+        c = summary.counters
+        self.nodes_created += c.nodes_created
+        self.relationships_created += c.relationships_created
+        self.relationships_deleted += c.relationships_deleted
+
+    def add(self, kind: str, change: str, n: int = 1) -> None:
+        self.per_kind.setdefault(kind, dict.fromkeys(CHANGES, 0))[change] += n
+
+    def total(self, change: str) -> int:
+        return sum(c[change] for c in self.per_kind.values())
+
+
+def content_hash(record: dict[str, Any]) -> str:
+    """A stable hash of a record's content (what decides 'unchanged' on a reload)."""
+    text = json.dumps(record, sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -50,68 +67,73 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def rows_for(kind: str, items: list[Any]) -> list[dict[str, Any]]:
-    """Turn model records into statement rows: {id, props, cites, <link fields as lists>}."""
-    links = LINK_FIELDS.get(kind, set())
-    rows = []
-    seen: set[str] = set()
+def row_for(spec: NodeSpec, item: Any) -> dict[str, Any]:
+    """A model record as a statement row: {id, hash, props, cites, <link>: [ids], <component>: [rows]}."""
+    data = item.model_dump(mode="python")
+    row: dict[str, Any] = {"id": item.id, "hash": content_hash(item.model_dump(mode="json"))}
+    props = {p.name: data[p.name] for p in spec.props if p.name != "id" and data.get(p.name) is not None}
+    if spec.search_text:
+        props["aliases_text"] = " | ".join(x for name in spec.search_text for x in data.get(name) or [])
+    extraction = data.get("extraction")
+    if extraction:
+        props.update({f"extraction_{k}": v for k, v in extraction.items()})
+    row["props"] = props
+    row["cites"] = data.get("cites", [])
+    for link in spec.links:
+        row[link.name] = _as_list(data[link.name])
+    for comp in spec.components:
+        subs = []
+        for sub in data[comp.name]:
+            key = "|".join([item.id, *(str(sub.get(lk.name) or "") for lk in comp.links)])
+            subs.append({"id": key, **{lk.name: _as_list(sub.get(lk.name)) for lk in comp.links}})
+        row[comp.name] = subs
+    return row
+
+
+def rows_for(kind: str, items: Iterable[Any]) -> list[dict[str, Any]]:
+    """Rows of the records to write: the first of duplicate ids, never an extracted fact marked rejected."""
+    spec, rows, seen = NODES[kind], [], set()
     for item in items:
         extraction = getattr(item, "extraction", None)
         if item.id in seen or (extraction is not None and extraction.review == "rejected"):
             continue
         seen.add(item.id)
-        data = item.model_dump(mode="python")
-        props = {k: v for k, v in data.items() if k not in links and k not in {"id", "cites"} and v is not None}
-        extraction = props.pop("extraction", None)
-        if extraction:
-            props.update({f"extraction_{k}": v for k, v in extraction.items()})
-        if kind in SEARCHABLE:
-            props["aliases_text"] = " | ".join(data.get("aliases", []) + data.get("adjectives", []))
-        row: dict[str, Any] = {"id": item.id, "props": props, "cites": data.get("cites", [])}
-        for link in links:
-            if link == "handovers":
-                row["handovers"] = [
-                    {**h, "id": f"{item.id}|{h['task']}|{h['to']}|{h.get('place') or ''}", "place": _as_list(h["place"])}
-                    for h in data["handovers"]
-                ]
-            else:
-                row[link] = _as_list(data[link])
-        rows.append(row)
+        rows.append(row_for(spec, item))
     return rows
 
 
-async def _run(tx: AsyncManagedTransaction, name: str, rows: list[dict[str, Any]], counts: WriteCounts) -> None:
-    result = await tx.run(statement(name), rows=rows)
-    summary = await result.consume()
-    c = summary.counters
-    counts.nodes_created += c.nodes_created
-    counts.nodes_deleted += c.nodes_deleted
-    counts.relationships_created += c.relationships_created
-    counts.relationships_deleted += c.relationships_deleted
-    counts.properties_set += c.properties_set
-    counts.labels_added += c.labels_added
-
-
 async def write_bundle(
-    tx: AsyncManagedTransaction, bundle: Bundle, on_step: Callable[[str], None] | None = None, batch: int = 2000
+    tx: AsyncManagedTransaction, bundle: Bundle, on_step: Callable[[str], None] | None = None, batch: int = 5000,
 ) -> WriteCounts:
-    """Write every section of `bundle` inside `tx` (the caller's one transaction). Idempotent, so retry-safe."""
+    """Write every section of `bundle` inside `tx`. Idempotent, so the driver may retry it whole."""
     counts = WriteCounts()
-    for kind in WRITE_ORDER:
+    changed: dict[str, list[dict[str, Any]]] = {}
+    for kind in write_order():
         rows = rows_for(kind, getattr(bundle, kind))
         if not rows:
             continue
-        counts.per_kind[kind] = len(rows)
+        ids: set[str] = set()
         for start in range(0, len(rows), batch):
-            await _run(tx, f"upsert_{kind}", rows[start:start + batch], counts)
+            result = await tx.run(statement(f"upsert_{kind}"), rows=rows[start:start + batch])
+            async for record in result:
+                counts.add(kind, record["change"])
+                if record["change"] != "unchanged":
+                    ids.add(record["id"])
+            counts.count(await result.consume())
+        changed[kind] = [r for r in rows if r["id"] in ids]
         if on_step:
             on_step(kind)
-    for kind in WRITE_ORDER:
-        rows = rows_for(kind, getattr(bundle, kind))
-        if rows and kind in LINK_FIELDS:
-            for start in range(0, len(rows), batch):
-                await _run(tx, f"link_{kind}", rows[start:start + batch], counts)
+    for kind in write_order():
+        rows = changed.get(kind, [])
+        spec = NODES[kind]
+        if not rows or not (spec.links or spec.components):
+            continue
+        missing: dict[str, list[str]] = {}
+        for start in range(0, len(rows), batch):
+            result = await tx.run(statement(f"link_{kind}"), rows=rows[start:start + batch])
+            async for record in result:
+                missing[record["id"]] = list(record["missing"])
+            counts.count(await result.consume())
+        if missing:
+            raise MissingTargets(kind, missing)
     return counts
-
-
-assert set(WRITE_ORDER) == set(KINDS)

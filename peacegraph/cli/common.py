@@ -11,7 +11,7 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.console import Console
 
 from peacegraph.graph.settings import get_settings
-from peacegraph.graph.store.database import Graph, driver_for
+from peacegraph.graph.store.database import Database, driver_for
 
 T = TypeVar("T")
 console = Console(stderr=True)
@@ -24,13 +24,13 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def with_graph(work: Callable[[Graph], Awaitable[T]]) -> T:
+def with_graph(work: Callable[[Database], Awaitable[T]]) -> T:
     """Open the configured database, run `work`, close it; an unreachable server gives a clear error."""
     settings = get_settings()
 
     async def run() -> T:
         async with driver_for(settings) as driver:
-            return await work(Graph(driver, settings.neo4j_database))
+            return await work(Database(driver, settings.neo4j_database))
 
     try:
         return asyncio.run(run())

@@ -13,7 +13,7 @@ from rich.table import Table
 from peacegraph.cli.common import console, fail, out, with_graph
 from peacegraph.graph.bundles.parse import BundleInvalid, parse_bundle_text
 from peacegraph.graph.settings import get_settings
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from peacegraph.seed.extract.evaluate import KINDS, gold_path_for, load_gold, predictions, score_report
 from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.pipeline import DocResult, extract_raw
@@ -101,7 +101,7 @@ def extract(
         console.print(f"nothing was written ({output} not created)", highlight=False)
         raise typer.Exit(1) from None
 
-    async def work(graph: Graph) -> Gazetteer:
+    async def work(graph: Database) -> Gazetteer:
         return await Gazetteer.from_graph(graph)
 
     gaz = with_graph(work)
@@ -132,7 +132,7 @@ def evaluate(
         if not todo:
             fail(f"no reports with gold files found ({get_settings().reports_dir}, {DEFAULT_GOLD})")
 
-    async def work(graph: Graph) -> Gazetteer:
+    async def work(graph: Database) -> Gazetteer:
         return await Gazetteer.from_graph(graph)
 
     gaz = with_graph(work)

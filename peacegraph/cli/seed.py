@@ -14,7 +14,7 @@ from peacegraph.cli.common import console, out, with_graph
 from peacegraph.graph.bundles.load import LoadReport, load_bundles
 from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, dump_bundle
 from peacegraph.graph.domain.model import KINDS, Bundle
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.export import export_bundle
 from peacegraph.seed.files import read_all
 from peacegraph.seed.hxl import coverage_csv, import_3w
@@ -32,22 +32,19 @@ def print_errors(exc: BundleInvalid) -> None:
 
 
 def print_report(report: LoadReport) -> None:
-
     table = Table(title="dry run: what would change" if not report.written else "loaded")
-    table.add_column("bundle")
-    table.add_column("new", justify="right")
-    table.add_column("updated", justify="right")
-    table.add_column("by kind")
+    for col in ("bundle", "new", "updated", "unchanged"):
+        table.add_column(col, justify="left" if col == "bundle" else "right")
+    table.add_column("by kind (new+updated)")
     for plan in report.plans:
-        kinds = ", ".join(f"{k} {plan.new.get(k, 0)}+{plan.updated.get(k, 0)}" for k in plan.new)
-        table.add_row(plan.name, str(sum(plan.new.values())), str(sum(plan.updated.values())), kinds)
+        kinds = ", ".join(f"{k} {c['new']}+{c['updated']}" for k, c in plan.counts.items())
+        table.add_row(plan.name, str(plan.total("new")), str(plan.total("updated")), str(plan.total("unchanged")),
+                      kinds)
     out.print(table)
     if report.written:
         c = report.counts
-        out.print(
-            f"nodes created {c.nodes_created}, relationships created {c.relationships_created}, "
-            f"relationships replaced {c.relationships_deleted}, properties set {c.properties_set}"
-        )
+        out.print(f"nodes created {c.nodes_created}, relationships created {c.relationships_created}, "
+                  f"relationships replaced {c.relationships_deleted}")
 
 
 @seed_app.command("load")
@@ -65,7 +62,7 @@ def load(
         print_errors(exc)
         raise typer.Exit(1) from None
 
-    async def work(graph: Graph) -> LoadReport:
+    async def work(graph: Database) -> LoadReport:
         total = sum(1 for pb in parsed for k in KINDS if getattr(pb.bundle, k))
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       transient=True, disable=dry_run) as progress:
@@ -83,7 +80,7 @@ def load(
     print_report(report)
 
 
-async def actor_lookup(graph: Graph) -> dict[str, str]:
+async def actor_lookup(graph: Database) -> dict[str, str]:
     """Lower-case id, acronym, name and aliases → actor id, for resolving names in tables."""
     lookup: dict[str, str] = {}
     for row in await graph.read("actor_names"):
@@ -101,7 +98,7 @@ def import_3w_command(
 ) -> None:
     """Import an OCHA 3W operational-presence table as coverage (sectors mapped by seed/mappings/hxl_3w.yaml)."""
 
-    async def work(graph: Graph) -> LoadReport | None:
+    async def work(graph: Database) -> LoadReport | None:
         actors = await actor_lookup(graph)
         places = set((await graph.read("place_ids"))[0]["ids"])
         bundle = import_3w(table, actors, places, source_id=source_id)
@@ -127,7 +124,7 @@ def export_command(
 ) -> None:
     """Write the whole graph as one bundle (and coverage as an HXL-tagged 3W CSV)."""
 
-    async def work(graph: Graph) -> tuple[str, str | None]:
+    async def work(graph: Database) -> tuple[str, str | None]:
         bundle = await export_bundle(graph)
         text = dump_bundle(bundle, "json" if output.suffix == ".json" else "yaml")
         csv_text = coverage_csv(await graph.read("coverage_export")) if hxl_csv else None
@@ -167,7 +164,7 @@ def synth(
     """Load a synthetic graph with the dataset's shape (for benchmarks; ids start with S, sm, sc, sf)."""
     bundle = synth_bundle(scale, seed)
 
-    async def work(graph: Graph) -> None:
+    async def work(graph: Database) -> None:
         if wipe:
             await graph.wipe()
         await graph.apply_schema()

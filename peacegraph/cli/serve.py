@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from peacegraph.cli.common import fail, out, with_graph
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 
 keys_app = typer.Typer(help="API keys (stored hashed; roles reader, editor, admin).", no_args_is_help=True)
 api_app = typer.Typer(help="The GraphQL API.", no_args_is_help=True)
@@ -21,7 +21,7 @@ def keys_create(name: str = typer.Option(..., help="who or what holds the key"),
     """Create a key; its token is printed once and never stored."""
     from peacegraph.graph.store.keys import create_key
 
-    async def work(graph: Graph) -> tuple[str, str]:
+    async def work(graph: Database) -> tuple[str, str]:
         key, token = await create_key(graph, name, role)
         return key.id, token
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from neo4j import GraphDatabase
 from neo4j.exceptions import ServiceUnavailable
 
-from peacegraph.graph.settings import NEO4J_VERSION, Settings
+from peacegraph.graph.settings import Settings
 
+NEO4J_VERSION = "5.26.30"  # the 5.26 LTS line, the newest on Maven Central that runs on Java 17
 POM = Path(__file__).with_name("pom.xml")
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 JVM_FLAGS = [

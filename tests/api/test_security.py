@@ -13,7 +13,7 @@ from peacegraph.devserver import LocalNeo4j
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import read_bundle_file
 from peacegraph.graph.settings import Settings
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.export import export_bundle
 from peacegraph.graph.store.keys import create_key, list_keys, revoke_key
 from tests.fixtures.api import GraphQLClient, LiveServer, api_settings
@@ -26,13 +26,13 @@ UPSERT = "mutation($r: [JSON!]!) { upsert(kind: MISSIONS, records: $r) { ok writ
 
 
 @pytest.fixture
-async def sample(graph: Graph) -> Graph:
+async def sample(graph: Database) -> Database:
     await load_bundles(graph, [read_bundle_file(SAMPLE)])
     return graph
 
 
 @pytest.fixture
-async def keys(sample: Graph) -> dict[str, str]:
+async def keys(sample: Database) -> dict[str, str]:
     out = {}
     for role in ("reader", "editor", "admin"):
         _, token = await create_key(sample, f"test {role}", role)
@@ -40,7 +40,7 @@ async def keys(sample: Graph) -> dict[str, str]:
     return out
 
 
-async def test_keys_are_stored_hashed_and_revocable(sample: Graph) -> None:
+async def test_keys_are_stored_hashed_and_revocable(sample: Database) -> None:
     key, token = await create_key(sample, "ci", "editor")
     records, _, _ = await sample.driver.execute_query("MATCH (k:ApiKey) RETURN properties(k) AS p")
     stored = records[0]["p"]
@@ -51,7 +51,7 @@ async def test_keys_are_stored_hashed_and_revocable(sample: Graph) -> None:
         await create_key(sample, "x", "superuser")
 
 
-async def test_mutations_need_an_editor(sample: Graph, keys: dict[str, str], gql: GraphQLClient) -> None:
+async def test_mutations_need_an_editor(sample: Database, keys: dict[str, str], gql: GraphQLClient) -> None:
     before = (await export_bundle(sample)).model_dump()
     anonymous = gql(UPSERT, {"r": [NEW_MISSION]})
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED" and gql.status == 401
@@ -65,7 +65,7 @@ async def test_mutations_need_an_editor(sample: Graph, keys: dict[str, str], gql
     assert "eucap-sahel-mali" in {m.id for m in (await export_bundle(sample)).missions}
 
 
-async def test_upsert_errors_are_typed_and_located(sample: Graph, keys: dict[str, str], gql: GraphQLClient) -> None:
+async def test_upsert_errors_are_typed_and_located(sample: Database, keys: dict[str, str], gql: GraphQLClient) -> None:
     before = (await export_bundle(sample)).model_dump()
     bad = dict(NEW_MISSION, led_by=["nobody"], valid_to="2010-01-01")
     reply = gql(UPSERT, {"r": [bad]}, key=keys["editor"])
@@ -76,7 +76,7 @@ async def test_upsert_errors_are_typed_and_located(sample: Graph, keys: dict[str
     assert (await export_bundle(sample)).model_dump() == before
 
 
-async def test_load_bundle_mutation(sample: Graph, keys: dict[str, str], gql: GraphQLClient) -> None:
+async def test_load_bundle_mutation(sample: Database, keys: dict[str, str], gql: GraphQLClient) -> None:
     text = ("format: peacegraph.bundle/1\ncoverages:\n  - {id: c-new, actor: afisma, task: human_rights,"
             " place: MLI, cites: [{source: unsc-wg-2016, locator: line 2}]}\n")
     q = ("mutation($t: String, $d: Boolean!) { loadBundle(text: $t, dryRun: $d) { ok written counts { kind new } } }")
@@ -92,7 +92,7 @@ async def test_load_bundle_mutation(sample: Graph, keys: dict[str, str], gql: Gr
     assert broken["errors"][0]["line"] == 3
 
 
-async def test_delete_is_refused_while_referenced(sample: Graph, keys: dict[str, str], gql: GraphQLClient) -> None:
+async def test_delete_is_refused_while_referenced(sample: Database, keys: dict[str, str], gql: GraphQLClient) -> None:
     q = "mutation($ids: [ID!]!) { delete(kind: MISSIONS, ids: $ids) { deleted blocked { id referencedBy } missing } }"
     refused = gql(q, {"ids": ["afisma"]}, key=keys["editor"])["data"]["delete"]
     assert refused["deleted"] == 0 and refused["blocked"][0]["id"] == "afisma"

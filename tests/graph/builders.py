@@ -8,7 +8,7 @@ from typing import Any
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import ParsedBundle
 from peacegraph.graph.domain.model import Bundle
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 
 SRC = [{"source": "test", "locator": "worked example"}]
 TASK_GROUPS = {
@@ -82,5 +82,5 @@ def world(
     return Bundle.model_validate(data)
 
 
-async def load(graph: Graph, bundle: Bundle) -> None:
+async def load(graph: Database, bundle: Bundle) -> None:
     await load_bundles(graph, [ParsedBundle("test", bundle, None)])

@@ -17,7 +17,7 @@ import pytest
 
 from peacegraph.graph.analysis.coverage import coverage_matrix, state_of, who_covers
 from peacegraph.graph.analysis.facts import UnknownPlace, in_force
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from tests.graph.builders import load, world
 
 D = dt.date(2021, 6, 1)
@@ -36,7 +36,7 @@ DEMAND = ["civilian_protection", "human_rights", "electoral_assistance", "mine_a
 
 
 @pytest.fixture
-async def zedland(graph: Graph) -> Graph:
+async def zedland(graph: Database) -> Database:
     await load(graph, world(MISSIONS, COVERAGE, DEMAND, funding=[("f1", "eu", "m3", ["c2"]), ("f2", "un", "m1", [])]))
     return graph
 
@@ -60,7 +60,7 @@ def test_state_of_each_case() -> None:
     assert state_of({"a", "b"}, {"un", "au"}, demanded=True) == "overlap"
 
 
-async def test_matrix_of_the_country_has_every_state(zedland: Graph) -> None:
+async def test_matrix_of_the_country_has_every_state(zedland: Database) -> None:
     m = await coverage_matrix(zedland, "ZZA", D)
     assert states(m) == {
         "civilian_protection": ("overlap", ("m1", "m3")),
@@ -75,7 +75,7 @@ async def test_matrix_of_the_country_has_every_state(zedland: Graph) -> None:
     assert next(r for r in m.tasks if r.task == "mine_action").demand == ("R1",)
 
 
-async def test_area_includes_country_level_coverage_but_not_sibling_areas(zedland: Graph) -> None:
+async def test_area_includes_country_level_coverage_but_not_sibling_areas(zedland: Database) -> None:
     north = states(await coverage_matrix(zedland, "ZZA-north", D))
     assert north == {
         "civilian_protection": ("overlap", ("m1", "m3")),
@@ -89,7 +89,7 @@ async def test_area_includes_country_level_coverage_but_not_sibling_areas(zedlan
     assert south["civilian_protection"] == ("thin", ("m1",))
 
 
-async def test_dates_open_ended_and_boundaries(zedland: Graph) -> None:
+async def test_dates_open_ended_and_boundaries(zedland: Database) -> None:
     day_before = states(await coverage_matrix(zedland, "ZZA", D - dt.timedelta(days=1)))
     assert day_before["mine_action"] == ("thin", ("m2",)), "c6 still in force the day before it ends"
     assert "electoral_assistance" in day_before and day_before["electoral_assistance"][0] == "gap"
@@ -100,13 +100,13 @@ async def test_dates_open_ended_and_boundaries(zedland: Graph) -> None:
                     **{t: ("gap", ()) for t in DEMAND}}
 
 
-async def test_planned_coverage_counts_only_when_asked(zedland: Graph) -> None:
+async def test_planned_coverage_counts_only_when_asked(zedland: Database) -> None:
     assert states(await coverage_matrix(zedland, "ZZA", D))["mine_action"] == ("gap", ())
     planned = await coverage_matrix(zedland, "ZZA", D, include_planned=True)
     assert states(planned)["mine_action"] == ("thin", ("m4",))
 
 
-async def test_who_covers_with_mandate_funding_and_sources(zedland: Graph) -> None:
+async def test_who_covers_with_mandate_funding_and_sources(zedland: Database) -> None:
     answers = await who_covers(zedland, "civilian_protection", "ZZA-north", D)
     assert [a.coverage.actor for a in answers] == ["m1", "m3"]
     by_actor = {a.coverage.actor: a for a in answers}
@@ -118,12 +118,12 @@ async def test_who_covers_with_mandate_funding_and_sources(zedland: Graph) -> No
     assert await who_covers(zedland, "mine_action", "ZZA", D) == []
 
 
-async def test_unknown_place_is_a_clear_error(zedland: Graph) -> None:
+async def test_unknown_place_is_a_clear_error(zedland: Database) -> None:
     with pytest.raises(UnknownPlace, match="no place with id 'ATL'"):
         await coverage_matrix(zedland, "ATL", D)
 
 
-async def test_matrix_costs_three_round_trips(zedland: Graph) -> None:
+async def test_matrix_costs_three_round_trips(zedland: Database) -> None:
     zedland.round_trips = 0
     await coverage_matrix(zedland, "ZZA", D)
     assert zedland.round_trips == 3

@@ -15,7 +15,7 @@ import datetime as dt
 import pytest
 
 from peacegraph.graph.analysis.drawdown import Departure, HandoverPlan, drawdown_of_transition, drawdown_what_if
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.export import export_bundle
 from tests.graph.builders import load, world
 from tests.graph.test_coverage import COVERAGE, DEMAND, MISSIONS
@@ -29,7 +29,7 @@ TRANSITION = {
 
 
 @pytest.fixture
-async def zedland(graph: Graph) -> Graph:
+async def zedland(graph: Database) -> Database:
     await load(graph, world(MISSIONS, COVERAGE, DEMAND, agreements=[("un", "eu")],
                             funding=[("f1", "eu", "m3", ["c2"]), ("f2", "un", "m1", [])],
                             handover_transitions=[TRANSITION]))
@@ -40,7 +40,7 @@ def cells(result, outcome: str) -> set[tuple[str, str]]:  # type: ignore[no-unty
     return {(c.task, c.place) for c in result.outcome(outcome)}
 
 
-async def test_departure_loses_and_thins_cells(zedland: Graph) -> None:
+async def test_departure_loses_and_thins_cells(zedland: Database) -> None:
     r = await drawdown_what_if(zedland, "ZZA", [Departure("m1", LEAVE)])
     assert r.before == dt.date(2021, 8, 31) and r.after == LEAVE
     assert cells(r, "lost") == {("civilian_protection", "ZZA-south"), ("human_rights", "ZZA-north")}
@@ -54,7 +54,7 @@ async def test_departure_loses_and_thins_cells(zedland: Graph) -> None:
     assert r.funding_ending[0].tasks == ("civilian_protection", "human_rights")
 
 
-async def test_candidates_are_ranked_with_reasons(zedland: Graph) -> None:
+async def test_candidates_are_ranked_with_reasons(zedland: Database) -> None:
     r = await drawdown_what_if(zedland, "ZZA", [Departure("m1", LEAVE)])
     lost = next(c for c in r.lost if (c.task, c.place) == ("human_rights", "ZZA-north"))
     ranked = [(c.actor, c.basis) for c in lost.candidates]
@@ -70,7 +70,7 @@ async def test_candidates_are_ranked_with_reasons(zedland: Graph) -> None:
     assert all(c.actor != "m1" for c in lost.candidates), "the departing actor is never a candidate"
 
 
-async def test_handover_to_a_present_actor_saves_the_cell(zedland: Graph) -> None:
+async def test_handover_to_a_present_actor_saves_the_cell(zedland: Database) -> None:
     r = await drawdown_what_if(zedland, "ZZA", [Departure("m1", LEAVE)],
                                [HandoverPlan("human_rights", "m3", "ZZA-north")])
     assert cells(r, "saved") == {("human_rights", "ZZA-north")}
@@ -79,33 +79,33 @@ async def test_handover_to_a_present_actor_saves_the_cell(zedland: Graph) -> Non
     assert ("human_rights", "ZZA-north") not in cells(r, "lost")
 
 
-async def test_handover_to_an_absent_actor_does_not_save(zedland: Graph) -> None:
+async def test_handover_to_an_absent_actor_does_not_save(zedland: Database) -> None:
     r = await drawdown_what_if(zedland, "ZZA", [Departure("m1", LEAVE)],
                                [HandoverPlan("human_rights", "au", "ZZA-north")])
     assert cells(r, "saved") == set()
     assert ("human_rights", "ZZA-north") in cells(r, "lost")
 
 
-async def test_two_departures_on_the_same_day(zedland: Graph) -> None:
+async def test_two_departures_on_the_same_day(zedland: Database) -> None:
     r = await drawdown_what_if(zedland, "ZZA", [Departure("m1", LEAVE), Departure("m3", LEAVE)])
     assert {p for t, p in cells(r, "lost") if t == "civilian_protection"} == {"ZZA", "ZZA-north", "ZZA-south"}
     assert {f.id for f in r.funding_ending} == {"f1", "f2"}
 
 
-async def test_departure_from_one_area_only(zedland: Graph) -> None:
+async def test_departure_from_one_area_only(zedland: Database) -> None:
     r = await drawdown_what_if(zedland, "ZZA", [Departure("m1", LEAVE, ("ZZA-north",))])
     assert cells(r, "lost") == {("human_rights", "ZZA-north")}
     assert ("civilian_protection", "ZZA-south") in cells(r, "unchanged")
 
 
-async def test_recorded_transition_uses_its_handovers(zedland: Graph) -> None:
+async def test_recorded_transition_uses_its_handovers(zedland: Database) -> None:
     r = await drawdown_of_transition(zedland, "tr1")
     assert r.transition == "tr1"
     assert cells(r, "saved") == {("human_rights", "ZZA-north")}
     assert cells(r, "lost") == {("civilian_protection", "ZZA-south")}
 
 
-async def test_what_if_writes_nothing_and_costs_fixed_round_trips(zedland: Graph) -> None:
+async def test_what_if_writes_nothing_and_costs_fixed_round_trips(zedland: Database) -> None:
     before = (await export_bundle(zedland)).model_dump()
     zedland.round_trips = 0
     await drawdown_what_if(zedland, "ZZA", [Departure("m1", LEAVE), Departure("m2", LEAVE)])

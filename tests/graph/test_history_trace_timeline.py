@@ -12,7 +12,7 @@ from peacegraph.graph.analysis.history import UnknownMission, mission_history
 from peacegraph.graph.analysis.trace import UnknownCoverage, trace
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import parse_bundle_text, read_bundle_file
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 
 SAMPLE = Path(__file__).parents[1] / "seed" / "samples" / "sample.yaml"
 RENEWAL = """
@@ -32,12 +32,12 @@ mandates:
 
 
 @pytest.fixture
-async def sample(graph: Graph) -> Graph:
+async def sample(graph: Database) -> Database:
     await load_bundles(graph, [read_bundle_file(SAMPLE), parse_bundle_text(RENEWAL, "renewal.yaml")])
     return graph
 
 
-async def test_history_orders_mandates_and_diffs_tasks(sample: Graph) -> None:
+async def test_history_orders_mandates_and_diffs_tasks(sample: Database) -> None:
     h = await mission_history(sample, "minusma")
     assert [m.id for m in h.mandates] == ["S/RES/2100 (2013)", "S/RES/2164 (2014)", "S/RES/2227 (2015)"]
     first, second, third = h.mandates
@@ -52,7 +52,7 @@ async def test_history_orders_mandates_and_diffs_tasks(sample: Graph) -> None:
         await mission_history(sample, "nope")
 
 
-async def test_trace_follows_mandate_mission_organisation_funding(sample: Graph) -> None:
+async def test_trace_follows_mandate_mission_organisation_funding(sample: Database) -> None:
     t = await trace(sample, "cov:eu:financing_support:MLI:2013")
     assert t["actor"]["id"] == "eu" and t["organizations"] == []
     assert [f["id"] for f in t["funding"]] == ["fund:eu-apf-afisma"]
@@ -65,7 +65,7 @@ async def test_trace_follows_mandate_mission_organisation_funding(sample: Graph)
         await trace(sample, "nope")
 
 
-async def test_timeline_gives_monthly_states(sample: Graph) -> None:
+async def test_timeline_gives_monthly_states(sample: Database) -> None:
     points = await coverage_timeline(sample, "MLI", dt.date(2013, 5, 1), dt.date(2013, 8, 31))
     by = {(p.month, p.task): p.state for p in points}
     assert by[(dt.date(2013, 5, 1), "financing_support")] == "thin"

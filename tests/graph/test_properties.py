@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from peacegraph.graph.analysis.coverage import coverage_matrix, who_covers
 from peacegraph.graph.analysis.drawdown import drawdown_what_if
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from tests.graph.builders import TASK_GROUPS, load, world
 
 ACTORS = {"m1": "un", "m2": "un", "m3": "au", "m4": "eu"}
@@ -45,7 +45,7 @@ def build(rows: list[tuple[Any, ...]], without: str | None = None) -> list[tuple
     return out
 
 
-async def gaps(graph: Graph) -> set[tuple[str, str]]:
+async def gaps(graph: Database) -> set[tuple[str, str]]:
     found = set()
     for place in PLACES:
         matrix = await coverage_matrix(graph, place, ON)
@@ -55,7 +55,7 @@ async def gaps(graph: Graph) -> set[tuple[str, str]]:
 
 @SETTINGS
 @given(rows=coverage_rows, demand=demand_sets, removed=st.sampled_from(sorted(ACTORS)))
-async def test_removing_an_actor_never_reduces_gaps(graph: Graph, rows: list[Any], demand: list[str],
+async def test_removing_an_actor_never_reduces_gaps(graph: Database, rows: list[Any], demand: list[str],
                                                      removed: str) -> None:
     await graph.wipe()
     await load(graph, world(ACTORS, build(rows), demand))
@@ -67,7 +67,7 @@ async def test_removing_an_actor_never_reduces_gaps(graph: Graph, rows: list[Any
 
 @SETTINGS
 @given(rows=coverage_rows, demand=demand_sets)
-async def test_what_if_with_no_departures_changes_nothing(graph: Graph, rows: list[Any], demand: list[str]) -> None:
+async def test_what_if_with_no_departures_changes_nothing(graph: Database, rows: list[Any], demand: list[str]) -> None:
     await graph.wipe()
     await load(graph, world(ACTORS, build(rows), demand))
     result = await drawdown_what_if(graph, "ZZA", [], on=ON)
@@ -78,7 +78,7 @@ async def test_what_if_with_no_departures_changes_nothing(graph: Graph, rows: li
 
 @SETTINGS
 @given(rows=coverage_rows, demand=demand_sets, planned=st.booleans())
-async def test_matrix_and_who_covers_agree(graph: Graph, rows: list[Any], demand: list[str], planned: bool) -> None:
+async def test_matrix_and_who_covers_agree(graph: Database, rows: list[Any], demand: list[str], planned: bool) -> None:
     await graph.wipe()
     await load(graph, world(ACTORS, build(rows), demand))
     for place in PLACES:

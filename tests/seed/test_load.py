@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import BundleInvalid, parse_bundle_text, read_bundle_file
 from peacegraph.graph.domain.model import KINDS, Bundle
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.export import export_bundle
 from peacegraph.seed.files import read_all
 
@@ -37,13 +37,13 @@ def normalised(bundle: Bundle) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-async def load_sample(graph: Graph) -> Bundle:
+async def load_sample(graph: Database) -> Bundle:
     parsed = read_bundle_file(SAMPLE)
     await load_bundles(graph, [parsed])
     return parsed.bundle
 
 
-async def test_every_kind_round_trips(graph: Graph) -> None:
+async def test_every_kind_round_trips(graph: Database) -> None:
     bundle = await load_sample(graph)
     exported = await export_bundle(graph)
     assert normalised(exported) == normalised(bundle)
@@ -51,7 +51,7 @@ async def test_every_kind_round_trips(graph: Graph) -> None:
         assert getattr(exported, kind), f"sample bundle should exercise {kind}"
 
 
-async def test_reload_is_idempotent(graph: Graph) -> None:
+async def test_reload_is_idempotent(graph: Database) -> None:
     await load_sample(graph)
     first = normalised(await export_bundle(graph))
     report = await load_bundles(graph, [read_bundle_file(SAMPLE)])
@@ -60,7 +60,7 @@ async def test_reload_is_idempotent(graph: Graph) -> None:
     assert normalised(await export_bundle(graph)) == first
 
 
-async def test_update_keeps_both_sources(graph: Graph) -> None:
+async def test_update_keeps_both_sources(graph: Database) -> None:
     await load_sample(graph)
     update = parse_bundle_text(
         """
@@ -88,7 +88,7 @@ coverages:
     assert {c.source for c in cov.cites} == {"S/RES/2100 (2013)", "ipi-2022"}, "sources of both are kept"
 
 
-async def test_export_wipe_load_gives_the_same_graph(dataset_graph: Graph) -> None:
+async def test_export_wipe_load_gives_the_same_graph(dataset_graph: Database) -> None:
     before = await export_bundle(dataset_graph)
     assert len(before.tasks) >= 40
     text_bundle = parse_bundle_text(before.model_dump_json(), "export.json")
@@ -104,7 +104,7 @@ async def test_export_wipe_load_gives_the_same_graph(dataset_graph: Graph) -> No
         fx._state["dataset_loaded"] = False
 
 
-async def test_a_bundle_lands_whole_or_not_at_all(graph: Graph) -> None:
+async def test_a_bundle_lands_whole_or_not_at_all(graph: Database) -> None:
     await load_sample(graph)
     before = normalised(await export_bundle(graph))
     bad = parse_bundle_text(
@@ -123,7 +123,7 @@ missions:
     assert normalised(await export_bundle(graph)) == before
 
 
-async def test_later_bundle_may_reference_an_earlier_one(graph: Graph, tmp_path: Path) -> None:
+async def test_later_bundle_may_reference_an_earlier_one(graph: Database, tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(SAMPLE.read_text())
     (tmp_path / "b.yaml").write_text(
         "format: peacegraph.bundle/1\ncoverages:\n"
@@ -143,7 +143,7 @@ def test_every_malformed_bundle_is_in_the_expectations() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-async def test_malformed_bundle_gives_located_error_and_changes_nothing(graph: Graph, name: str) -> None:
+async def test_malformed_bundle_gives_located_error_and_changes_nothing(graph: Database, name: str) -> None:
     await load_sample(graph)
     before = normalised(await export_bundle(graph))
     expected = EXPECTED[name]
@@ -171,7 +171,7 @@ coverages:
 """
 
 
-async def test_extracted_facts_load_only_once_reviewed(graph: Graph) -> None:
+async def test_extracted_facts_load_only_once_reviewed(graph: Database) -> None:
     await load_sample(graph)
     pending = parse_bundle_text(REVIEWED.replace("REVIEW", "pending"), "review.yaml")
     with pytest.raises(BundleInvalid) as caught:

@@ -14,7 +14,7 @@ import yaml
 from peacegraph.cli.seed import actor_lookup, bundle_json_schema
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, read_bundle_file
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.export import export_bundle
 from peacegraph.seed.hxl import coverage_csv, import_3w
 from tests.paths import ROOT as PROJECT_ROOT
@@ -38,7 +38,7 @@ def test_bundled_data_files_validate_against_the_json_schema() -> None:
         jsonschema.validate({"format": "peacegraph.bundle/1", "missions": [{"id": "x"}]}, schema)
 
 
-async def test_3w_table_imports_as_coverage(graph: Graph) -> None:
+async def test_3w_table_imports_as_coverage(graph: Database) -> None:
     await load_bundles(graph, [read_bundle_file(SAMPLES / "sample.yaml")])
     await graph.write("upsert_tasks", rows=[
         {"id": t, "props": {"group": g, "label": t}, "cites": []}
@@ -73,7 +73,7 @@ def test_3w_rows_that_cannot_map_are_reported_by_line(tmp_path: Path) -> None:
     assert "bad.csv:4: #date+start: bad date 'not-a-date'" in messages[2]
 
 
-async def test_coverage_exports_as_hxl_csv(graph: Graph) -> None:
+async def test_coverage_exports_as_hxl_csv(graph: Database) -> None:
     await load_bundles(graph, [read_bundle_file(SAMPLES / "sample.yaml")])
     text = coverage_csv(await graph.read("coverage_export"))
     rows = list(csv.reader(io.StringIO(text)))

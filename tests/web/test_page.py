@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.async_api import Page
 
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from tests.fixtures.api import GraphQLClient
 from tests.web.helpers import click_heatmap, open_country, rendered_matrix, screenshot
 
@@ -53,7 +53,7 @@ def assert_matrix_matches(shown: dict[str, Any], api: dict[str, Any]) -> None:
     assert sorted(shown["actors"]) == api["actors"]
 
 
-async def test_country_heatmap_follows_the_date(page: Page, app_url: str, dataset_graph: Graph,
+async def test_country_heatmap_follows_the_date(page: Page, app_url: str, dataset_graph: Database,
                                                 gql: GraphQLClient) -> None:
     await open_country(page, app_url, "MLI", "2020-06-30")
     assert await page.locator("#heatmap canvas").count() >= 1, "ECharts draws the heatmap on a canvas"
@@ -86,7 +86,7 @@ async def test_country_heatmap_follows_the_date(page: Page, app_url: str, datase
     assert page.errors == []  # type: ignore[attr-defined]
 
 
-async def test_who_covers_shows_mandate_payer_and_sources(page: Page, app_url: str, dataset_graph: Graph,
+async def test_who_covers_shows_mandate_payer_and_sources(page: Page, app_url: str, dataset_graph: Database,
                                                          gql: GraphQLClient) -> None:
     await open_country(page, app_url, "MLI", "2020-06-30")
     await click_heatmap(page, "minusma", "t:civilian_protection")
@@ -134,7 +134,7 @@ async def test_who_covers_shows_mandate_payer_and_sources(page: Page, app_url: s
     assert page.errors == []  # type: ignore[attr-defined]
 
 
-async def test_timeline_shows_missions_and_selects_on_click(page: Page, app_url: str, dataset_graph: Graph,
+async def test_timeline_shows_missions_and_selects_on_click(page: Page, app_url: str, dataset_graph: Database,
                                                             gql: GraphQLClient) -> None:
     await open_country(page, app_url, "MLI", "2020-06-30")
     await page.click("#tab-timeline")
@@ -185,7 +185,7 @@ def assert_drawdown_matches(shown: dict[str, Any], api: dict[str, Any]) -> None:
         assert row["candidates"] == ranked[(row["task"], row["place"])], "candidates in the API's ranked order"
 
 
-async def test_minusma_withdrawal_what_if_and_recorded_transition(page: Page, app_url: str, dataset_graph: Graph,
+async def test_minusma_withdrawal_what_if_and_recorded_transition(page: Page, app_url: str, dataset_graph: Database,
                                                                   gql: GraphQLClient) -> None:
     await open_country(page, app_url, "MLI", "2023-06-30")
     await page.click("#tab-whatif")
@@ -236,7 +236,7 @@ async def test_minusma_withdrawal_what_if_and_recorded_transition(page: Page, ap
     assert page.errors == []  # type: ignore[attr-defined]
 
 
-async def test_graph_shows_the_neighbourhood(page: Page, app_url: str, dataset_graph: Graph, gql: GraphQLClient) -> None:
+async def test_graph_shows_the_neighbourhood(page: Page, app_url: str, dataset_graph: Database, gql: GraphQLClient) -> None:
     await open_country(page, app_url, "MLI", "2020-06-30")
     await page.click("#tab-graph")
     await page.select_option("#graph-focus", "mission:minusma")
@@ -263,7 +263,7 @@ async def test_graph_shows_the_neighbourhood(page: Page, app_url: str, dataset_g
     assert page.errors == []  # type: ignore[attr-defined]
 
 
-async def test_export_csv_with_hxl_tags_and_images(page: Page, app_url: str, dataset_graph: Graph,
+async def test_export_csv_with_hxl_tags_and_images(page: Page, app_url: str, dataset_graph: Database,
                                                    gql: GraphQLClient, tmp_path: Path) -> None:
     await open_country(page, app_url, "MLI", "2020-06-30")
     async with page.expect_download() as info:
@@ -303,7 +303,7 @@ async def test_export_csv_with_hxl_tags_and_images(page: Page, app_url: str, dat
     assert page.errors == []  # type: ignore[attr-defined]
 
 
-async def test_loading_and_error_states_say_what_happened(page: Page, app_url: str, dataset_graph: Graph) -> None:
+async def test_loading_and_error_states_say_what_happened(page: Page, app_url: str, dataset_graph: Database) -> None:
     # an empty country
     await open_country(page, app_url, "AUS")
     await page.wait_for_selector("#heatmap[data-state='empty'][data-empty='country']")

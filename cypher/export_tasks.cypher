@@ -1,1 +1,0 @@
-MATCH (n:Task) RETURN properties(n) AS props, [(n)-[r:CITES]->(s:Source) | {source: s.id, locator: r.locator, quote: r.quote}] AS cites ORDER BY n.id

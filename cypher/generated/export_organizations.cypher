@@ -1,0 +1,7 @@
+// Generated from graph/domain/model.py by graph/store/generate.py: do not edit (make generate).
+MATCH (n:Organization)
+RETURN properties(n) AS props,
+       [(n)-[:PART_OF]->(t:Organization) | t.id] AS part_of,
+       [(n)-[:GOVERNS]->(t:Place) | t.id] AS country,
+       [(n)-[r:CITES]->(s:Source) | {source: s.id, locator: r.locator, quote: r.quote}] AS cites
+ORDER BY n.id

@@ -1,0 +1,19 @@
+// Generated from graph/domain/model.py by graph/store/generate.py: do not edit (make generate).
+// Task: properties replaced by the latest version, keyed by id; citations (CITES, by locator) accumulate.
+UNWIND $rows AS row
+OPTIONAL MATCH (old:Task {id: row.id})
+WITH row, CASE WHEN old IS NULL THEN 'new' WHEN old._hash = row.hash THEN 'unchanged' ELSE 'updated' END AS change
+CALL (row, change) {
+  WITH row, change WHERE change <> 'unchanged'
+  MERGE (n:Task {id: row.id})
+  SET n = row.props, n.id = row.id, n._hash = row.hash
+  WITH n, row
+  CALL (n, row) {
+    UNWIND row.cites AS c
+    MATCH (s:Source {id: c.source})
+    MERGE (n)-[r:CITES {locator: c.locator}]->(s)
+    SET r.quote = c.quote
+  }
+  RETURN count(*) AS written
+}
+RETURN row.id AS id, change

@@ -1,0 +1,197 @@
+"""Generate the per-kind Cypher statements from the domain spec into cypher/generated/ (one named file each).
+
+`python -m peacegraph.graph.store.generate` (or `make generate`) rewrites them; a staleness test fails when the
+files differ from what the spec gives. Labels, relationship types and property names come from the spec only;
+every value is a parameter.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from peacegraph.graph.domain.spec import NODES, LinkSpec, NodeSpec
+
+HEADER = "// Generated from graph/domain/model.py by graph/store/generate.py: do not edit (make generate).\n"
+CITES = "[(n)-[r:CITES]->(s:Source) | {source: s.id, locator: r.locator, quote: r.quote}]"
+
+
+def upsert(spec: NodeSpec) -> str:
+    """Create or update nodes; unchanged rows (same content hash) are skipped. Citations accumulate.
+
+    Returns one row per input row: its id and whether it was new, updated or unchanged.
+    """
+    labels = "".join(f", n:{x}" for x in spec.extra_labels)
+    cites = ""
+    if spec.cites:
+        cites = """
+  CALL (n, row) {
+    UNWIND row.cites AS c
+    MATCH (s:Source {id: c.source})
+    MERGE (n)-[r:CITES {locator: c.locator}]->(s)
+    SET r.quote = c.quote
+  }"""
+    return f"""{HEADER}// {spec.label}: properties replaced by the latest version, keyed by id; citations (CITES, by locator) accumulate.
+UNWIND $rows AS row
+OPTIONAL MATCH (old:{spec.label} {{id: row.id}})
+WITH row, CASE WHEN old IS NULL THEN 'new' WHEN old._hash = row.hash THEN 'unchanged' ELSE 'updated' END AS change
+CALL (row, change) {{
+  WITH row, change WHERE change <> 'unchanged'
+  MERGE (n:{spec.label} {{id: row.id}})
+  SET n = row.props, n.id = row.id, n._hash = row.hash{labels}
+  WITH n, row{cites}
+  RETURN count(*) AS written
+}}
+RETURN row.id AS id, change
+"""
+
+
+def _link_block(var: str, rowvar: str, link: LinkSpec) -> str:
+    """Create the relationships of one link field from `<rowvar>.<field>`, collecting ids that name no node."""
+    return f"""CALL ({var}, {rowvar}) {{
+  UNWIND {rowvar}.{link.name} AS ref
+  OPTIONAL MATCH (t:{link.target} {{id: ref}})
+  FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE ({var})-[:{link.rel}]->(t))
+  RETURN [x IN collect(CASE WHEN t IS NULL THEN ref END) | '{link.name} ' + x] AS missing_{link.name}
+}}"""
+
+
+def _indent(text: str, by: str = "  ") -> str:
+    return "\n".join(by + line for line in text.splitlines())
+
+
+def link(spec: NodeSpec) -> str | None:
+    """Replace a node's outgoing link relationships (and components) with those of its latest version.
+
+    Returns only the rows whose ids name no node ("field id"): the writer then fails the whole transaction.
+    """
+    if not spec.links and not spec.components:
+        return None
+    what = ", ".join([lk.name for lk in spec.links] + [c.name for c in spec.components])
+    parts = [f"{HEADER}// {spec.label}: {what}.", "UNWIND $rows AS row", f"MATCH (n:{spec.label} {{id: row.id}})"]
+    rels = "|".join(sorted({lk.rel for lk in spec.links}))
+    if rels:
+        parts.append(f"CALL (n) {{ MATCH (n)-[old:{rels}]->() DELETE old }}")
+    missing = []
+    for lk in spec.links:
+        parts.append(_link_block("n", "row", lk))
+        missing.append(f"missing_{lk.name}")
+    for comp in spec.components:
+        sub_rels = "|".join(sorted({lk.rel for lk in comp.links}))
+        blocks = "\n".join(_indent(_link_block("h", "sub", lk)) for lk in comp.links)
+        parts.append(f"""CALL (n, row) {{
+  MATCH (n)-[:{comp.rel}]->(gone:{comp.label})
+  WHERE NOT gone.id IN [x IN row.{comp.name} | x.id]
+  DETACH DELETE gone
+}}
+CALL (n, row) {{
+  UNWIND row.{comp.name} AS sub
+  MERGE (h:{comp.label} {{id: sub.id}})
+  MERGE (n)-[:{comp.rel}]->(h)
+  WITH h, sub
+  CALL (h) {{ MATCH (h)-[old:{sub_rels}]->() DELETE old }}
+{blocks}
+  RETURN reduce(acc = [], x IN collect({' + '.join(f'missing_{lk.name}' for lk in comp.links)}) | acc + x)
+         AS missing_{comp.name}
+}}""")
+        missing.append(f"missing_{comp.name}")
+    parts.append(f"WITH row, {' + '.join(missing)} AS missing")
+    parts.append("WHERE size(missing) > 0")
+    parts.append("RETURN row.id AS id, missing")
+    return "\n".join(parts) + "\n"
+
+
+def delete(spec: NodeSpec) -> str:
+    """Delete nodes by id, all or nothing: nothing is deleted while any is referenced by another fact.
+
+    Each node is write-locked before its references are read, so a concurrent write that links to it either
+    lands first (and blocks the delete) or finds the node gone (and fails).
+    """
+    comps = [c.label for c in spec.components]
+    not_comp = (" WHERE " + " AND ".join(f"NOT other:{label}" for label in comps)) if comps else ""
+    detach = ""
+    if comps:
+        detach = "\n  " + "\n  ".join(
+            f"OPTIONAL MATCH (n)-[:{c.rel}]->(sub:{c.label})\n  DETACH DELETE sub" for c in spec.components)
+    return f"""{HEADER}// Delete {spec.label} nodes by id, all or nothing; the references that block a delete are returned.
+UNWIND $ids AS id
+OPTIONAL MATCH (n:{spec.label} {{id: id}})
+CALL (n) {{ WITH n WHERE n IS NOT NULL SET n._lock = true }}
+WITH collect({{id: id, node: n, refs: CASE WHEN n IS NULL THEN [] ELSE
+       [(n)<-[r]-(other){not_comp} | type(r) + ' from ' + other.id] END}}) AS rows
+WITH rows, [row IN rows WHERE size(row.refs) > 0 | {{id: row.id, refs: row.refs}}] AS blocked,
+     [row IN rows WHERE row.node IS NOT NULL | row.node] AS nodes
+CALL (nodes, blocked) {{
+  WITH nodes, blocked WHERE size(blocked) = 0
+  UNWIND nodes AS n{detach}
+  DETACH DELETE n
+}}
+CALL (nodes, blocked) {{
+  WITH nodes, blocked WHERE size(blocked) > 0
+  UNWIND nodes AS n
+  REMOVE n._lock
+}}
+RETURN CASE WHEN size(blocked) = 0 THEN size(nodes) ELSE 0 END AS deleted, blocked,
+       [row IN rows WHERE row.node IS NULL | row.id] AS missing
+"""
+
+
+def export(spec: NodeSpec) -> str:
+    """Every node of a kind as a bundle record: properties, link ids, component records and citations."""
+    cols = ["properties(n) AS props"]
+    for lk in spec.links:
+        cols.append(f"[(n)-[:{lk.rel}]->(t:{lk.target}) | t.id] AS {lk.name}")
+    for comp in spec.components:
+        fields = ", ".join(f"{lk.name}: head([(h)-[:{lk.rel}]->(t:{lk.target}) | t.id])" for lk in comp.links)
+        cols.append(f"[(n)-[:{comp.rel}]->(h:{comp.label}) | {{{fields}}}] AS {comp.name}")
+    if spec.cites:
+        cols.append(f"{CITES} AS cites")
+    body = ",\n       ".join(cols)
+    return f"{HEADER}MATCH (n:{spec.label})\nRETURN {body}\nORDER BY n.id\n"
+
+
+def plan(spec: NodeSpec) -> str:
+    """What writing these rows would do, without writing: new, updated or unchanged (by content hash)."""
+    return f"""{HEADER}UNWIND $rows AS row
+OPTIONAL MATCH (old:{spec.label} {{id: row.id}})
+RETURN row.id AS id,
+       CASE WHEN old IS NULL THEN 'new' WHEN old._hash = row.hash THEN 'unchanged' ELSE 'updated' END AS change
+"""
+
+
+def known_ids() -> str:
+    """Which of the given ids (per kind, $ids: {kind: [id, ...]}) the graph holds; actors say which kind they are."""
+    parts = [f"  UNWIND coalesce($ids.{kind}, []) AS id MATCH (:{spec.label} {{id: id}}) RETURN '{kind}' AS kind, id"
+             for kind, spec in NODES.items()]
+    parts.append("  UNWIND coalesce($ids.actors, []) AS id MATCH (a:Actor {id: id})\n"
+                 "  RETURN CASE WHEN a:Mission THEN 'actors:missions' ELSE 'actors:organizations' END AS kind, id")
+    body = "\n  UNION ALL\n".join(parts)
+    return f"{HEADER}CALL () {{\n{body}\n}}\nRETURN kind, collect(id) AS ids\n"
+
+
+def statements() -> dict[str, str]:
+    """Every generated statement by name (the file name under cypher/generated/, without .cypher)."""
+    out: dict[str, str] = {"known_ids": known_ids()}
+    for kind, spec in NODES.items():
+        out[f"plan_{kind}"] = plan(spec)
+        out[f"upsert_{kind}"] = upsert(spec)
+        if (text := link(spec)) is not None:
+            out[f"link_{kind}"] = text
+        out[f"delete_{kind}"] = delete(spec)
+        out[f"export_{kind}"] = export(spec)
+    return out
+
+
+def main(target: Path) -> None:
+    """Write every statement into `target` and remove generated files that no longer have a statement."""
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = statements()
+    for old in target.glob("*.cypher"):
+        if old.stem not in wanted:
+            old.unlink()
+    for name, text in wanted.items():
+        (target / f"{name}.cypher").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("cypher/generated"))
