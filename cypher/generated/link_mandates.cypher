@@ -1,8 +1,8 @@
 // Generated from graph/domain/model.py by graph/store/generate.py: do not edit (make generate).
-// Mandate: issued_by, renews, authorizes, tasks, places.
+// Mandate: issued_by, renews, authorizes, supports, tasks, places.
 UNWIND $rows AS row
 MATCH (n:Mandate {id: row.id})
-CALL (n) { MATCH (n)-[old:APPLIES_TO|ASSIGNS|AUTHORIZES|ISSUED_BY|RENEWS]->() DELETE old }
+CALL (n) { MATCH (n)-[old:APPLIES_TO|ASSIGNS|AUTHORIZES|ISSUED_BY|RENEWS|SUPPORTS]->() DELETE old }
 CALL (n, row) {
   UNWIND row.issued_by AS ref
   OPTIONAL MATCH (t:Organization {id: ref})
@@ -22,6 +22,12 @@ CALL (n, row) {
   RETURN [x IN collect(CASE WHEN t IS NULL THEN ref END) | 'authorizes ' + x] AS missing_authorizes
 }
 CALL (n, row) {
+  UNWIND row.supports AS ref
+  OPTIONAL MATCH (t:Actor {id: ref})
+  FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (n)-[:SUPPORTS]->(t))
+  RETURN [x IN collect(CASE WHEN t IS NULL THEN ref END) | 'supports ' + x] AS missing_supports
+}
+CALL (n, row) {
   UNWIND row.tasks AS ref
   OPTIONAL MATCH (t:Task {id: ref})
   FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (n)-[:ASSIGNS]->(t))
@@ -33,6 +39,6 @@ CALL (n, row) {
   FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (n)-[:APPLIES_TO]->(t))
   RETURN [x IN collect(CASE WHEN t IS NULL THEN ref END) | 'places ' + x] AS missing_places
 }
-WITH row, missing_issued_by + missing_renews + missing_authorizes + missing_tasks + missing_places AS missing
+WITH row, missing_issued_by + missing_renews + missing_authorizes + missing_supports + missing_tasks + missing_places AS missing
 WHERE size(missing) > 0
 RETURN row.id AS id, missing

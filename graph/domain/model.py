@@ -225,6 +225,8 @@ class Dated(Node):
     valid_from_precision: Precision = Precision.day
     valid_to_precision: Precision = Precision.day
     status: Annotated[Status, FILTER] = Status.actual
+    verified_on: Annotated[dt.date | None, FILTER, SORT] = Field(
+        default=None, description="the latest date a source confirmed this fact still held (for open-ended facts)")
 
     @model_validator(mode="after")
     def _period_in_order(self) -> Dated:
@@ -365,6 +367,9 @@ class Mandate(Dated):
         default=None, description="the mandate this one renews, modifies or terminates")
     authorizes: Annotated[list[Id], Link("AUTHORIZES", "Mission", filters={"authorizes": "Mission"})] = Field(
         default_factory=list, description="missions it authorises or renews")
+    supports: Annotated[list[Id], Link("SUPPORTS", "Actor", doc="For a support authorisation: the force(s) the "
+                                                                "authorised missions may support.")] = Field(
+        default_factory=list, description="for authorise_support: the other force(s) the missions may support")
     tasks: Annotated[list[Id], Link("ASSIGNS", "Task", connection=True, filters={"tasks": "Task"})] = Field(
         default_factory=list, description="task keys it assigns (demand)")
     places: Annotated[list[Id], Link("APPLIES_TO", "Place", filters={"places": "Place"})] = Field(
