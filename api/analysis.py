@@ -1,11 +1,13 @@
-"""GraphQL shapes of the analyses in graph/ (who covers, matrix, timeline, drawdown, history, trace)."""
+"""The analyses served over GraphQL: their root fields (AnalysisQuery, merged into Query by api/schema.py) and the
+shapes they answer with (who covers, matrix, timeline, drawdown, history, trace)."""
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
+from peacegraph.api.errors import UserError
 from peacegraph.api.nodes import (
     Actor,
     Citation,
@@ -14,14 +16,16 @@ from peacegraph.api.nodes import (
     Mandate,
     Mission,
     Transition,
-    load_actor,
-    load_many,
-    one,
+    or_today,
 )
+from peacegraph.api.resolve import actor, node, nodes
 from peacegraph.graph.analysis import coverage as cov
 from peacegraph.graph.analysis import drawdown as dd
 from peacegraph.graph.analysis import history as hist
-from peacegraph.graph.analysis.facts import CoverageFact
+from peacegraph.graph.analysis.facts import CoverageFact, UnknownPlace
+from peacegraph.graph.analysis.history import UnknownMission, mission_history
+from peacegraph.graph.analysis.trace import UnknownCoverage
+from peacegraph.graph.analysis.trace import trace as trace_of
 
 
 def _citations(fact: CoverageFact) -> list[Citation]:
@@ -35,7 +39,7 @@ class Payment:
 
     @strawberry.field
     async def funding_line(self, info: Info) -> FundingLine | None:
-        return await one(info, "FundingLine", self.funding_line_id)
+        return await node(info, "FundingLine", self.funding_line_id)
 
 
 @strawberry.type(description="Who covers a task in a place: the fact, the mandate in force, who pays, the sources.")
@@ -57,15 +61,15 @@ class Covering:
 
     @strawberry.field
     async def actor(self, info: Info) -> Actor | None:
-        return await load_actor(info, self.actor_id, self.actor_is_mission)
+        return await actor(info, self.actor_id, self.actor_is_mission)
 
     @strawberry.field
     async def coverage(self, info: Info) -> Coverage | None:
-        return await one(info, "Coverage", self.coverage_id)
+        return await node(info, "Coverage", self.coverage_id)
 
     @strawberry.field(description="Mandates in force that this coverage rests on (the coverage's own first).")
     async def mandates(self, info: Info) -> list[Mandate]:
-        return [Mandate.from_row(r) for r in await load_many(info, "Mandate", list(self.mandate_ids))]
+        return await nodes(info, "Mandate", list(self.mandate_ids))
 
 
 def covering(answer: cov.Covering) -> Covering:
@@ -250,7 +254,7 @@ class Drawdown:
 
     @strawberry.field
     async def transition(self, info: Info) -> Transition | None:
-        return await one(info, "Transition", self.transition_id)
+        return await node(info, "Transition", self.transition_id)
 
 
 def drawdown(d: dd.Drawdown) -> Drawdown:
@@ -283,7 +287,7 @@ class MandateStep:
 
     @strawberry.field
     async def mandate(self, info: Info) -> Mandate | None:
-        return await one(info, "Mandate", self.mandate_id)
+        return await node(info, "Mandate", self.mandate_id)
 
 
 @strawberry.type
@@ -304,7 +308,7 @@ class MissionHistory:
 
     @strawberry.field
     async def mission(self, info: Info) -> Mission | None:
-        return await one(info, "Mission", self.mission_id)
+        return await node(info, "Mission", self.mission_id)
 
 
 def history(h: hist.MissionHistory) -> MissionHistory:
@@ -335,7 +339,7 @@ class Trace:
 
     @strawberry.field
     async def coverage(self, info: Info) -> Coverage | None:
-        return await one(info, "Coverage", self.coverage_id)
+        return await node(info, "Coverage", self.coverage_id)
 
 
 def trace(t: dict[str, Any]) -> Trace:
@@ -352,3 +356,77 @@ def trace(t: dict[str, Any]) -> Trace:
               for o in t["organizations"]]
     steps += [TraceStep(kind="funding", id=f["id"], name=f["name"], sources=cites(f["sources"])) for f in t["funding"]]
     return Trace(coverage_id=t["id"], steps=steps)
+
+
+@strawberry.type
+class AnalysisQuery:
+    """Root fields that analyse: who covers, the matrix, the timeline, drawdowns, a mission's history, a trace."""
+
+    @strawberry.field(description="Who covers a task in a place (with containment) on a date: actor, role, mandate, "
+                                  "who pays, sources.")
+    async def who_covers(self, info: Info, task: strawberry.ID, place: strawberry.ID,
+                         as_of: dt.date | None = None, include_planned: bool = False) -> list[Covering]:
+        try:
+            answers = await cov.who_covers(info.context.graph, str(task), str(place), or_today(as_of), include_planned)
+        except UnknownPlace as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return [covering(a) for a in answers]
+
+    @strawberry.field(description="Tasks × actors of a country or area on a date, with a state per task.")
+    async def coverage_matrix(self, info: Info, place: strawberry.ID, as_of: dt.date | None = None,
+                              include_planned: bool = False) -> CoverageMatrix:
+        try:
+            m = await cov.coverage_matrix(info.context.graph, str(place), or_today(as_of), include_planned)
+        except UnknownPlace as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return matrix(m)
+
+    @strawberry.field(description="The state of each task per month over a period.")
+    async def coverage_timeline(self, info: Info, place: strawberry.ID, from_: Annotated[
+            dt.date, strawberry.argument(name="from")], to: dt.date,
+            include_planned: bool = False) -> list[TimelinePoint]:
+        if to < from_:
+            raise UserError("`to` is before `from`")
+        if (to - from_).days > 366 * 40:
+            raise UserError("a timeline covers at most 40 years")
+        try:
+            points = await cov.coverage_timeline(info.context.graph, str(place), from_, to, include_planned)
+        except UnknownPlace as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return [TimelinePoint(month=p.month, task=p.task, state=p.state, actors=list(p.actors)) for p in points]
+
+    @strawberry.field(description="What a recorded transition leaves behind.")
+    async def drawdown(self, info: Info, transition: strawberry.ID, include_planned: bool = False) -> Drawdown:
+        try:
+            result = await dd.drawdown_of_transition(info.context.graph, str(transition), include_planned)
+        except (dd.UnknownTransition, UnknownPlace) as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return drawdown(result)
+
+    @strawberry.field(description="What these departures would leave behind (never writes).")
+    async def drawdown_what_if(self, info: Info, input: WhatIfInput) -> Drawdown:
+        if not input.departures:
+            raise UserError("a what-if needs at least one departure")
+        departures = [dd.Departure(str(d.actor), d.date, tuple(str(p) for p in d.places or ())) for d in input.departures]
+        handovers = [dd.HandoverPlan(str(h.task), str(h.to), str(h.place) if h.place else None)
+                     for h in input.handovers or []]
+        try:
+            result = await dd.drawdown_what_if(info.context.graph, str(input.place), departures, handovers,
+                                               input.include_planned)
+        except UnknownPlace as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+        return drawdown(result)
+
+    @strawberry.field(description="Predecessors, successors, mandates and renewals, tasks added and dropped.")
+    async def mission_history(self, info: Info, mission: strawberry.ID) -> MissionHistory:
+        try:
+            return history(await mission_history(info.context.graph, str(mission)))
+        except UnknownMission as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None
+
+    @strawberry.field(description="The path behind a coverage fact: mandate → mission → organisation → funding.")
+    async def trace(self, info: Info, coverage: strawberry.ID) -> Trace:
+        try:
+            return trace(await trace_of(info.context.graph, str(coverage)))
+        except UnknownCoverage as exc:
+            raise UserError(str(exc), code="NOT_FOUND") from None

@@ -2,7 +2,6 @@
 mutations scripts use. Limits (depth, aliases, tokens, page size) and error masking are set here.
 """
 
-import datetime as dt
 import json
 from enum import Enum
 from typing import Annotated, Any
@@ -19,6 +18,7 @@ from strawberry.extensions import (
 )
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.scalars import JSON
+from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from peacegraph.api import analysis as an
@@ -37,16 +37,9 @@ from peacegraph.api.nodes import (
     Task,
     Transition,
     one,
-    or_today,
     page_limit,
 )
 from peacegraph.api.pagination import Connection, PageSizeError, build, window
-from peacegraph.graph.analysis import coverage as cov
-from peacegraph.graph.analysis import drawdown as dd
-from peacegraph.graph.analysis.facts import UnknownPlace
-from peacegraph.graph.analysis.history import UnknownMission, mission_history
-from peacegraph.graph.analysis.trace import UnknownCoverage
-from peacegraph.graph.analysis.trace import trace as trace_of
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, parse_bundle_text
 from peacegraph.graph.domain.model import KINDS
@@ -128,7 +121,9 @@ LABEL_OF: dict[str, str] = {}
 
 
 @strawberry.type
-class Query:
+class NodeQuery:
+    """Root fields that read nodes: by id, lists with where/sort/connections, full-text search."""
+
     @strawberry.field(description="Any node by id (missions, organisations, places, mandates, coverage, ...).")
     async def node(self, info: Info, id: strawberry.ID) -> AnyNode | None:
         label = LABEL_OF.get(str(id))
@@ -251,74 +246,6 @@ class Query:
                       before: str | None = None) -> Connection[Source]:
         return await root_connection(info, "Source", where, sort, first, after, last, before)
 
-    @strawberry.field(description="Who covers a task in a place (with containment) on a date: actor, role, mandate, "
-                                  "who pays, sources.")
-    async def who_covers(self, info: Info, task: strawberry.ID, place: strawberry.ID,
-                         as_of: dt.date | None = None, include_planned: bool = False) -> list[an.Covering]:
-        try:
-            answers = await cov.who_covers(info.context.graph, str(task), str(place), or_today(as_of), include_planned)
-        except UnknownPlace as exc:
-            raise UserError(str(exc), code="NOT_FOUND") from None
-        return [an.covering(a) for a in answers]
-
-    @strawberry.field(description="Tasks × actors of a country or area on a date, with a state per task.")
-    async def coverage_matrix(self, info: Info, place: strawberry.ID, as_of: dt.date | None = None,
-                              include_planned: bool = False) -> an.CoverageMatrix:
-        try:
-            m = await cov.coverage_matrix(info.context.graph, str(place), or_today(as_of), include_planned)
-        except UnknownPlace as exc:
-            raise UserError(str(exc), code="NOT_FOUND") from None
-        return an.matrix(m)
-
-    @strawberry.field(description="The state of each task per month over a period.")
-    async def coverage_timeline(self, info: Info, place: strawberry.ID, from_: Annotated[
-            dt.date, strawberry.argument(name="from")], to: dt.date,
-            include_planned: bool = False) -> list[an.TimelinePoint]:
-        if to < from_:
-            raise UserError("`to` is before `from`")
-        if (to - from_).days > 366 * 40:
-            raise UserError("a timeline covers at most 40 years")
-        try:
-            points = await cov.coverage_timeline(info.context.graph, str(place), from_, to, include_planned)
-        except UnknownPlace as exc:
-            raise UserError(str(exc), code="NOT_FOUND") from None
-        return [an.TimelinePoint(month=p.month, task=p.task, state=p.state, actors=list(p.actors)) for p in points]
-
-    @strawberry.field(description="What a recorded transition leaves behind.")
-    async def drawdown(self, info: Info, transition: strawberry.ID, include_planned: bool = False) -> an.Drawdown:
-        try:
-            result = await dd.drawdown_of_transition(info.context.graph, str(transition), include_planned)
-        except (dd.UnknownTransition, UnknownPlace) as exc:
-            raise UserError(str(exc), code="NOT_FOUND") from None
-        return an.drawdown(result)
-
-    @strawberry.field(description="What these departures would leave behind (never writes).")
-    async def drawdown_what_if(self, info: Info, input: an.WhatIfInput) -> an.Drawdown:
-        if not input.departures:
-            raise UserError("a what-if needs at least one departure")
-        departures = [dd.Departure(str(d.actor), d.date, tuple(str(p) for p in d.places or ())) for d in input.departures]
-        handovers = [dd.HandoverPlan(str(h.task), str(h.to), str(h.place) if h.place else None)
-                     for h in input.handovers or []]
-        try:
-            result = await dd.drawdown_what_if(info.context.graph, str(input.place), departures, handovers,
-                                               input.include_planned)
-        except UnknownPlace as exc:
-            raise UserError(str(exc), code="NOT_FOUND") from None
-        return an.drawdown(result)
-
-    @strawberry.field(description="Predecessors, successors, mandates and renewals, tasks added and dropped.")
-    async def mission_history(self, info: Info, mission: strawberry.ID) -> an.MissionHistory:
-        try:
-            return an.history(await mission_history(info.context.graph, str(mission)))
-        except UnknownMission as exc:
-            raise UserError(str(exc), code="NOT_FOUND") from None
-
-    @strawberry.field(description="The path behind a coverage fact: mandate → mission → organisation → funding.")
-    async def trace(self, info: Info, coverage: strawberry.ID) -> an.Trace:
-        try:
-            return an.trace(await trace_of(info.context.graph, str(coverage)))
-        except UnknownCoverage as exc:
-            raise UserError(str(exc), code="NOT_FOUND") from None
 
 
 def _lucene_terms(text: str) -> list[str]:
@@ -478,6 +405,7 @@ def _guard(root: type, permission: type[BasePermission]) -> None:
         f.extensions.append(PermissionExtension(permissions=[permission()], use_directives=False))
 
 
+Query = merge_types("Query", (NodeQuery, an.AnalysisQuery))
 _guard(Query, CanRead)
 _guard(Mutation, CanWrite)
 
