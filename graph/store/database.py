@@ -133,9 +133,11 @@ class Database:
         await self.run("CALL db.awaitIndexes(60)", {}, write=True)
         return len(parts)
 
-    async def wipe(self) -> None:
-        """Delete all facts (not the schema, not the API keys)."""
+    async def wipe(self, with_keys: bool = False) -> None:
+        """Delete all facts (the schema stays; API keys stay unless `with_keys`)."""
         await self.auto_commit(statement("wipe"))
+        if with_keys:
+            await self.run(statement("wipe_keys"), {}, write=True)
 
     async def version(self) -> dict[str, Any]:
         """Name, version and edition of the server."""

@@ -18,9 +18,11 @@ def db_init() -> None:
 
 
 @db_app.command("wipe")
-def db_wipe(yes: bool = typer.Option(False, "--yes", help="do not ask")) -> None:
-    """Delete all data in the database (the schema stays)."""
+def db_wipe(yes: bool = typer.Option(False, "--yes", help="do not ask"),
+            with_keys: bool = typer.Option(False, "--with-keys", help="delete the API keys too")) -> None:
+    """Delete all facts in the database; the schema and (unless --with-keys) the API keys stay."""
+    what = "ALL facts and API keys" if with_keys else "ALL facts (API keys stay)"
     if not yes:
-        typer.confirm(f"Delete ALL data in {get_settings().uri}?", abort=True)
-    with_graph(lambda g: g.wipe())
-    out.print("database wiped")
+        typer.confirm(f"Delete {what} in {get_settings().uri}?", abort=True)
+    with_graph(lambda g: g.wipe(with_keys=with_keys))
+    out.print("database wiped: " + ("facts and API keys deleted" if with_keys else "facts deleted, API keys kept"))
