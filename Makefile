@@ -46,6 +46,9 @@ schema: $(STAMP)
 	$(BIN)/peacegraph api schema > schema.graphql
 
 bench: $(STAMP)
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	@if [ ! bench/peer/node_modules/.installed -nt bench/peer/package-lock.json ]; then \
+	  cd bench/peer && npm ci --no-audit --no-fund --silent && touch node_modules/.installed; fi
 	$(BIN)/python -m bench
 
 clean-state: stop
