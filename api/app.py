@@ -1,44 +1,49 @@
-"""The FastAPI application: GraphQL at /graphql, the planners' page at /, liveness at /health, readiness at /ready."""
+"""The FastAPI application: GraphQL at /graphql, the planners' page at /app/, liveness at /health, readiness at
+/ready. Stateless: any number of replicas can serve behind a load balancer."""
+
+from __future__ import annotations
 
 import asyncio
 import gc
+import hashlib
 import logging
-import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from cachetools import TTLCache
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from strawberry.fastapi import GraphQLRouter
 
-from peacegraph.api.context import Context, make_loaders
+from peacegraph.api.context import Context
 from peacegraph.api.schema import make_schema
 from peacegraph.graph.settings import Settings, get_settings
 from peacegraph.graph.store.database import Database, make_driver
 from peacegraph.graph.store.keys import ApiKey, check_token
 
 log = logging.getLogger("peacegraph.api")
-WEB_DIR = Path(__file__).with_name("web")
-KEY_CACHE_SECONDS = 30.0
+UNAVAILABLE = {"errors": [{"message": "The database is unavailable; try again shortly (see /ready).",
+                           "extensions": {"code": "SERVICE_UNAVAILABLE"}}]}
 
 
 class KeyCache:
-    """Checked tokens for a short while, so each request does not cost a database round trip."""
+    """Checked tokens for a short while (a setting), keyed by the token's hash, bounded in size."""
 
-    def __init__(self) -> None:
-        self._entries: dict[str, tuple[float, ApiKey | None]] = {}
+    def __init__(self, seconds: float, size: int) -> None:
+        self._entries: TTLCache[str, ApiKey | None] = TTLCache(maxsize=size, ttl=seconds)
 
-    async def check(self, graph: Database, token: str) -> ApiKey | None:
-        hit = self._entries.get(token)
-        now = time.monotonic()
-        if hit and now - hit[0] < KEY_CACHE_SECONDS:
-            return hit[1]
-        key = await check_token(graph, token)
-        self._entries[token] = (now, key)
+    async def check(self, db: Database, token: str) -> ApiKey | None:
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        if digest in self._entries:
+            return self._entries[digest]
+        key = await check_token(db, token)
+        self._entries[digest] = key
         return key
 
 
@@ -49,17 +54,27 @@ def token_of(request: Request) -> str | None:
     return request.headers.get("x-api-key")
 
 
+def web_dist() -> Path | None:
+    """The built planners' page, shipped as package data (None until `make web` built it)."""
+    dist = Path(str(files("peacegraph.api").joinpath("web", "dist")))
+    return dist if dist.is_dir() else None
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; the Neo4j driver lives for the app's lifetime and reconnects by itself."""
     settings = settings or get_settings()
     state: dict[str, Any] = {}
-    keys = KeyCache()
+    keys = KeyCache(settings.key_cache_seconds, settings.key_cache_size)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = make_driver(settings, retry_seconds=2.0)
+        driver = make_driver(settings, retry_seconds=settings.api_retry_seconds)
         state["driver"] = driver
-        state["graph"] = Database(driver, settings.neo4j_database)
+        try:
+            info = await Database(driver, settings.neo4j_database).check_server()
+            log.info("serving Neo4j %s %s at %s", info["version"], info["edition"], settings.uri)
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            log.warning("Neo4j at %s is not reachable yet (%s); requests answer 503 until it is", settings.uri, exc)
         gc.freeze()  # start-up objects (schema, modules) leave the GC's scans: fewer, shorter pauses under load
         try:
             yield
@@ -67,19 +82,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await driver.close()
 
     async def context_getter(request: Request, response: Response) -> Context:
-        graph = Database(state["driver"], settings.neo4j_database)
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:12]
         response.headers["x-request-id"] = request_id
+        db = Database(state["driver"], settings.neo4j_database, metadata={"app": "peacegraph-api",
+                                                                          "request_id": request_id},
+                      timeout=settings.neo4j_query_timeout)
         role, key_id, key_error = None, None, None
         token = token_of(request)
         if token:
-            key = await keys.check(graph, token)
+            key = await keys.check(db, token)
             if key is None:
                 key_error = "unknown or revoked API key"
             else:
                 role, key_id = key.role, key.id
-        return Context(graph=graph, settings=settings, role=role, key_id=key_id, key_error=key_error,
-                       request_id=request_id, loaders=make_loaders(graph))
+            db.round_trips = 0
+        return Context(graph=db, settings=settings, role=role, key_id=key_id, key_error=key_error,
+                       request_id=request_id)
 
     app = FastAPI(title="peacegraph", lifespan=lifespan, docs_url=None, redoc_url=None)
     router: GraphQLRouter[Context, None] = GraphQLRouter(
@@ -87,6 +105,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         graphql_ide="graphiql" if settings.graphiql else None,
     )
     app.include_router(router, prefix="/graphql")
+
+    @app.middleware("http")
+    async def limits_and_outages(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        """Refuse oversized bodies before reading them; answer 503 (with Retry-After) whenever Neo4j is down."""
+        length = request.headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > settings.max_body_bytes:
+            return JSONResponse({"errors": [{"message": f"request body of {length} bytes is over the limit of "
+                                             f"{settings.max_body_bytes} (larger loads go through the CLI)",
+                                             "extensions": {"code": "BAD_USER_INPUT"}}]}, status_code=413)
+        try:
+            response = await call_next(request)
+        except (ServiceUnavailable, SessionExpired, ConnectionError) as exc:
+            log.warning("request %s: database unavailable (%s)", request.headers.get("x-request-id", "-"),
+                        type(exc).__name__)
+            return JSONResponse(UNAVAILABLE, status_code=503, headers={"Retry-After": "5"})
+        if response.status_code == 503:
+            response.headers["Retry-After"] = "5"
+        return response
 
     @app.get("/health")
     async def health() -> dict[str, str]:
@@ -96,16 +132,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/ready")
     async def ready() -> JSONResponse:
         """Readiness: the database answers (503 otherwise)."""
-        graph: Database = state["graph"]
         try:
-            await asyncio.wait_for(graph.driver.verify_connectivity(), timeout=3)
+            await asyncio.wait_for(state["driver"].verify_connectivity(), timeout=3)
         except Exception as exc:
             return JSONResponse({"status": "unavailable", "database": settings.uri, "error": type(exc).__name__},
-                                status_code=503)
+                                status_code=503, headers={"Retry-After": "5"})
         return JSONResponse({"status": "ready", "database": settings.uri})
 
-    dist = WEB_DIR / "dist"
-    if dist.is_dir():
+    dist = web_dist()
+    if dist is not None:
         app.mount("/app", StaticFiles(directory=dist, html=True), name="page")
 
         @app.get("/", include_in_schema=False)

@@ -1,13 +1,20 @@
-"""`where` and `sort` inputs in the style of the Neo4j GraphQL Library, for every root list.
+"""`where`, relationship and `sort` inputs for every node type, generated from the domain spec.
 
-Field names here must match graph/schema.py FILTER_FIELDS and REL_FILTERS (a test checks it).
+The operators follow the Neo4j GraphQL Library: `{name: {contains: "Mali"}}`, `{ledBy: {some: {id: {eq: "un"}}}}`,
+`AND`/`OR`/`NOT`. A property's filter type follows its type (string, date, number or one of the model's enums).
 """
 
+from __future__ import annotations
+
 import datetime as dt
+import sys
 from enum import Enum
-from typing import Optional
+from typing import Any
 
 import strawberry
+
+from peacegraph.api.enums import SortDirection, graphql_enum, model_enums
+from peacegraph.graph.domain.spec import NODES, Prop, rel_filters
 
 
 @strawberry.input(description="String operators.")
@@ -15,9 +22,9 @@ class StringFilter:
     eq: str | None = None
     in_: list[str] | None = strawberry.field(default=None, name="in")
     contains: str | None = None
-    starts_with: str | None = None
-    ends_with: str | None = None
-    is_null: bool | None = None
+    starts_with: str | None = strawberry.field(default=None, name="startsWith")
+    ends_with: str | None = strawberry.field(default=None, name="endsWith")
+    is_null: bool | None = strawberry.field(default=None, name="isNull")
 
 
 @strawberry.input(description="Date operators.")
@@ -28,7 +35,7 @@ class DateFilter:
     lte: dt.date | None = None
     gt: dt.date | None = None
     gte: dt.date | None = None
-    is_null: bool | None = None
+    is_null: bool | None = strawberry.field(default=None, name="isNull")
 
 
 @strawberry.input(description="Number operators.")
@@ -39,220 +46,110 @@ class FloatFilter:
     lte: float | None = None
     gt: float | None = None
     gte: float | None = None
-    is_null: bool | None = None
+    is_null: bool | None = strawberry.field(default=None, name="isNull")
 
 
-@strawberry.enum
-class SortDirection(Enum):
-    ASC = "ASC"
-    DESC = "DESC"
+_MODULE = sys.modules[__name__]
 
 
-@strawberry.input
-class SourceWhere:
-    id: StringFilter | None = None
-    title: StringFilter | None = None
-    kind: StringFilter | None = None
-    date: DateFilter | None = None
-    symbol: StringFilter | None = None
-    AND: list["SourceWhere"] | None = None
-    OR: list["SourceWhere"] | None = None
-    NOT: Optional["SourceWhere"] = None
+def _register(cls: type) -> Any:
+    setattr(_MODULE, cls.__name__, cls)
+    return cls
 
 
-@strawberry.input
-class TaskWhere:
-    id: StringFilter | None = None
-    group: StringFilter | None = None
-    label: StringFilter | None = None
-    mandates: Optional["MandateRelation"] = None
-    AND: list["TaskWhere"] | None = None
-    OR: list["TaskWhere"] | None = None
-    NOT: Optional["TaskWhere"] = None
+def _enum_filter(enum: Any) -> Any:
+    """`<Enum>Filter {eq, in, isNull}` for an enum-valued property."""
+    name = f"{enum.__name__}Filter"
+    if hasattr(_MODULE, name):
+        return getattr(_MODULE, name)
+    cls = type(name, (), {
+        "__annotations__": {"eq": enum | None, "in_": list[enum] | None, "is_null": bool | None},
+        "__module__": __name__,
+        "eq": None, "in_": strawberry.field(default=None, name="in"),
+        "is_null": strawberry.field(default=None, name="isNull"),
+    })
+    return _register(strawberry.input(cls, description=f"{enum.__name__} operators."))
 
 
-@strawberry.input
-class PlaceWhere:
-    id: StringFilter | None = None
-    name: StringFilter | None = None
-    kind: StringFilter | None = None
-    iso3: StringFilter | None = None
-    missions: Optional["MissionRelation"] = None
-    parent: Optional["PlaceRelation"] = None
-    AND: list["PlaceWhere"] | None = None
-    OR: list["PlaceWhere"] | None = None
-    NOT: Optional["PlaceWhere"] = None
+def filter_type(prop: Prop) -> Any:
+    """The operator input a property is filtered with."""
+    if prop.scalar == "enum":
+        assert prop.enum is not None
+        return _enum_filter(graphql_enum(prop.enum))
+    return {"date": DateFilter, "number": FloatFilter}.get(prop.scalar, StringFilter)
 
 
-@strawberry.input
-class OrganizationWhere:
-    id: StringFilter | None = None
-    name: StringFilter | None = None
-    acronym: StringFilter | None = None
-    kind: StringFilter | None = None
-    missions: Optional["MissionRelation"] = None
-    agreements: Optional["AgreementRelation"] = None
-    AND: list["OrganizationWhere"] | None = None
-    OR: list["OrganizationWhere"] | None = None
-    NOT: Optional["OrganizationWhere"] = None
+def _where(label: str) -> None:
+    spec = next(s for s in NODES.values() if s.label == label)
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"__module__": __name__}
+    for prop in spec.props:
+        if prop.filter:
+            attr = f"p_{prop.name}"
+            annotations[attr] = filter_type(prop) | None
+            namespace[attr] = strawberry.field(default=None, name=prop.graphql)
+    for name, rel in rel_filters(label).items():
+        attr = f"r_{name}"
+        annotations[attr] = f"{rel.target}Relation | None"
+        namespace[attr] = strawberry.field(default=None, name=name)
+    for op in ("AND", "OR"):
+        annotations[op] = f"list[{label}Where] | None"
+        namespace[op] = None
+    annotations["NOT"] = f"{label}Where | None"
+    namespace["NOT"] = None
+    namespace["__annotations__"] = annotations
+    _register(strawberry.input(type(f"{label}Where", (), namespace)))
 
 
-@strawberry.input
-class MissionWhere:
-    id: StringFilter | None = None
-    name: StringFilter | None = None
-    acronym: StringFilter | None = None
-    kind: StringFilter | None = None
-    valid_from: DateFilter | None = None
-    valid_to: DateFilter | None = None
-    status: StringFilter | None = None
-    led_by: Optional["OrganizationRelation"] = None
-    deployed_in: Optional["PlaceRelation"] = None
-    mandates: Optional["MandateRelation"] = None
-    coverages: Optional["CoverageRelation"] = None
-    AND: list["MissionWhere"] | None = None
-    OR: list["MissionWhere"] | None = None
-    NOT: Optional["MissionWhere"] = None
+def _relation(label: str) -> None:
+    namespace = {"__module__": __name__, "__annotations__": {"some": f"{label}Where | None",
+                                                              "none": f"{label}Where | None"},
+                 "some": None, "none": None}
+    _register(strawberry.input(type(f"{label}Relation", (), namespace),
+                               description="Relationship filter: some related node matches, or none does."))
 
 
-@strawberry.input
-class MandateWhere:
-    id: StringFilter | None = None
-    kind: StringFilter | None = None
-    adopted: DateFilter | None = None
-    valid_from: DateFilter | None = None
-    valid_to: DateFilter | None = None
-    status: StringFilter | None = None
-    authorizes: Optional["MissionRelation"] = None
-    tasks: Optional["TaskRelation"] = None
-    places: Optional["PlaceRelation"] = None
-    issued_by: Optional["OrganizationRelation"] = None
-    AND: list["MandateWhere"] | None = None
-    OR: list["MandateWhere"] | None = None
-    NOT: Optional["MandateWhere"] = None
+def _sort(label: str) -> None:
+    spec = next(s for s in NODES.values() if s.label == label)
+    props = [p for p in spec.props if p.sort]
+    namespace: dict[str, Any] = {"__module__": __name__,
+                                 "__annotations__": {f"p_{p.name}": SortDirection | None for p in props}}
+    namespace.update({f"p_{p.name}": strawberry.field(default=None, name=p.graphql) for p in props})
+    _register(strawberry.input(type(f"{label}Sort", (), namespace),
+                               description=f"Sort {label} results; the id breaks ties."))
 
 
-@strawberry.input
-class CoverageWhere:
-    id: StringFilter | None = None
-    role: StringFilter | None = None
-    modality: StringFilter | None = None
-    valid_from: DateFilter | None = None
-    valid_to: DateFilter | None = None
-    status: StringFilter | None = None
-    task: Optional["TaskRelation"] = None
-    place: Optional["PlaceRelation"] = None
-    mission: Optional["MissionRelation"] = None
-    organization: Optional["OrganizationRelation"] = None
-    mandate: Optional["MandateRelation"] = None
-    AND: list["CoverageWhere"] | None = None
-    OR: list["CoverageWhere"] | None = None
-    NOT: Optional["CoverageWhere"] = None
+for _enum in model_enums():
+    _enum_filter(graphql_enum(_enum))
+for _spec in NODES.values():
+    _where(_spec.label)
+    _relation(_spec.label)
+    _sort(_spec.label)
 
 
-@strawberry.input
-class FundingLineWhere:
-    id: StringFilter | None = None
-    name: StringFilter | None = None
-    instrument: StringFilter | None = None
-    amount: FloatFilter | None = None
-    currency: StringFilter | None = None
-    valid_from: DateFilter | None = None
-    valid_to: DateFilter | None = None
-    status: StringFilter | None = None
-    funders: Optional["OrganizationRelation"] = None
-    recipient_mission: Optional["MissionRelation"] = None
-    AND: list["FundingLineWhere"] | None = None
-    OR: list["FundingLineWhere"] | None = None
-    NOT: Optional["FundingLineWhere"] = None
+def where_input(label: str) -> Any:
+    return getattr(_MODULE, f"{label}Where")
 
 
-@strawberry.input
-class TransitionWhere:
-    id: StringFilter | None = None
-    kind: StringFilter | None = None
-    stage: StringFilter | None = None
-    start: DateFilter | None = None
-    end: DateFilter | None = None
-    status: StringFilter | None = None
-    from_: Optional["MissionRelation"] = strawberry.field(default=None, name="from")
-    places: Optional["PlaceRelation"] = None
-    AND: list["TransitionWhere"] | None = None
-    OR: list["TransitionWhere"] | None = None
-    NOT: Optional["TransitionWhere"] = None
+def sort_input(label: str) -> Any:
+    return getattr(_MODULE, f"{label}Sort")
 
 
-@strawberry.input
-class AgreementWhere:
-    id: StringFilter | None = None
-    name: StringFilter | None = None
-    kind: StringFilter | None = None
-    signed: DateFilter | None = None
-    valid_from: DateFilter | None = None
-    valid_to: DateFilter | None = None
-    status: StringFilter | None = None
-    parties: Optional["OrganizationRelation"] = None
-    AND: list["AgreementWhere"] | None = None
-    OR: list["AgreementWhere"] | None = None
-    NOT: Optional["AgreementWhere"] = None
-
-
-@strawberry.input(description="Relationship filter: some related node matches, or none does.")
-class MissionRelation:
-    some: MissionWhere | None = None
-    none: MissionWhere | None = None
-
-
-@strawberry.input
-class OrganizationRelation:
-    some: OrganizationWhere | None = None
-    none: OrganizationWhere | None = None
-
-
-@strawberry.input
-class PlaceRelation:
-    some: PlaceWhere | None = None
-    none: PlaceWhere | None = None
-
-
-@strawberry.input
-class MandateRelation:
-    some: MandateWhere | None = None
-    none: MandateWhere | None = None
-
-
-@strawberry.input
-class TaskRelation:
-    some: TaskWhere | None = None
-    none: TaskWhere | None = None
-
-
-@strawberry.input
-class CoverageRelation:
-    some: CoverageWhere | None = None
-    none: CoverageWhere | None = None
-
-
-@strawberry.input
-class AgreementRelation:
-    some: AgreementWhere | None = None
-    none: AgreementWhere | None = None
-
-
-def _sort_input(name: str, fields: list[str]) -> type:
-    """A sort input with one optional direction per sortable field (e.g. MissionSort {name: ASC})."""
-    annotations = {f: Optional[SortDirection] for f in fields}  # noqa: UP045 (strawberry reads these at runtime)
-    cls = type(name, (), {"__annotations__": annotations, **{f: None for f in fields}})
-    return strawberry.input(cls, description=f"Sort {name.removesuffix('Sort')} results; the id breaks ties.")
-
-
-SourceSort = _sort_input("SourceSort", ["id", "title", "date"])
-TaskSort = _sort_input("TaskSort", ["id", "group", "label"])
-PlaceSort = _sort_input("PlaceSort", ["id", "name", "kind"])
-OrganizationSort = _sort_input("OrganizationSort", ["id", "name", "acronym", "kind"])
-MissionSort = _sort_input("MissionSort", ["id", "name", "acronym", "kind", "validFrom", "validTo"])
-MandateSort = _sort_input("MandateSort", ["id", "adopted", "validFrom", "validTo"])
-CoverageSort = _sort_input("CoverageSort", ["id", "validFrom", "validTo", "role"])
-FundingLineSort = _sort_input("FundingLineSort", ["id", "name", "amount", "validFrom", "validTo"])
-TransitionSort = _sort_input("TransitionSort", ["id", "kind", "start", "end"])
-AgreementSort = _sort_input("AgreementSort", ["id", "name", "signed", "validFrom"])
+def as_plain(obj: Any) -> Any:
+    """A strawberry input value as plain data keyed by GraphQL field names (enums as their values)."""
+    if isinstance(obj, list):
+        return [as_plain(x) for x in obj]
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, dict):
+        return {k: as_plain(v) for k, v in obj.items() if v is not None and v is not strawberry.UNSET}
+    definition = getattr(obj, "__strawberry_definition__", None)
+    if definition is None:
+        return obj
+    out = {}
+    for f in definition.fields:
+        value = getattr(obj, f.python_name)
+        if value is None or value is strawberry.UNSET:
+            continue
+        out[f.graphql_name or f.python_name] = as_plain(value)
+    return out

@@ -1,31 +1,60 @@
-"""Relay-style connections (edges, pageInfo, totalCount) with offset cursors, as the Neo4j GraphQL Library has."""
+"""Relay-style connections (edges, pageInfo, totalCount) with keyset cursors, as the Neo4j GraphQL Library's.
+
+A cursor holds the sort values and the id of its node, so a page boundary stays put when nodes are inserted or
+deleted before it (an offset would shift). It is opaque to clients: base64 of a small JSON list.
+"""
+
+from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+import binascii
+import json
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
 T = TypeVar("T")
-PREFIX = "arrayconnection:"
+PREFIX = "pg1:"
+MAX_CURSOR_LENGTH = 2048
 
 
-class PageSizeError(ValueError):
-    """A page size over the limit, or a malformed cursor."""
+class CursorError(ValueError):
+    """A cursor that this API did not make, or made for another sort order."""
 
 
-def encode_cursor(index: int) -> str:
-    return base64.b64encode(f"{PREFIX}{index}".encode()).decode()
+def encode_cursor(values: list[Any]) -> str:
+    """The cursor of a node from its sort values and id (dates as ISO text)."""
+    return base64.urlsafe_b64encode((PREFIX + json.dumps(values, separators=(",", ":"), default=str)).encode()
+                                    ).decode()
 
 
-def decode_cursor(cursor: str) -> int:
+def decode_cursor(cursor: str, kinds: list[str], argument: str) -> list[Any]:
+    """The values a cursor holds, checked against the sort's value kinds ('string', 'number', 'date', ...)."""
+    def bad(why: str) -> CursorError:
+        return CursorError(f"`{argument}` is not a cursor of this list ({why}); use a cursor from its pageInfo or "
+                           "edges, with the same sort")
+
+    if len(cursor) > MAX_CURSOR_LENGTH:
+        raise bad("too long")
     try:
-        text = base64.b64decode(cursor.encode(), validate=True).decode()
-        if not text.startswith(PREFIX):
-            raise ValueError
-        return int(text[len(PREFIX):])
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise bad("not base64") from None
+    if not text.startswith(PREFIX):
+        raise bad("unknown format")
+    try:
+        values = json.loads(text[len(PREFIX):])
     except ValueError:
-        raise PageSizeError(f"malformed cursor {cursor!r}") from None
+        raise bad("not JSON") from None
+    if not isinstance(values, list) or len(values) != len(kinds):
+        raise bad("another sort order")
+    for value, kind in zip(values, kinds, strict=True):
+        ok = value is None or (
+            isinstance(value, float | int) and not isinstance(value, bool) and abs(value) < 1e300
+            if kind == "number" else isinstance(value, str) and len(value) <= 1000)
+        if not ok:
+            raise bad("a value of the wrong kind")
+    return values
 
 
 @strawberry.type
@@ -47,43 +76,3 @@ class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
     total_count: int
-
-
-@dataclass(frozen=True)
-class Window:
-    """Which slice of a list a connection argument set asks for."""
-
-    skip: int
-    limit: int
-
-
-def window(first: int | None, after: str | None, last: int | None, before: str | None, total: int | None,
-           max_size: int, default: int = 20) -> Window:
-    """Translate first/after/last/before into skip/limit (total is needed only for `last` without `before`)."""
-    for name, size in (("first", first), ("last", last)):
-        if size is not None and not 0 <= size <= max_size:
-            raise PageSizeError(f"`{name}` must be between 0 and {max_size} (got {size})")
-    start = decode_cursor(after) + 1 if after else 0
-    end = decode_cursor(before) if before else None
-    if last is not None:
-        if end is None:
-            end = total if total is not None else 0
-        skip = max(start, end - last)
-        return Window(skip, max(0, end - skip))
-    size = first if first is not None else min(default, max_size)
-    if end is not None:
-        size = min(size, max(0, end - start))
-    return Window(start, size)
-
-
-def build(nodes: list[T], skip: int, total: int) -> Connection[T]:
-    """A connection over `nodes`, the page that starts at index `skip` of `total` items."""
-    edges = [Edge(node=n, cursor=encode_cursor(skip + i)) for i, n in enumerate(nodes)]
-    return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=skip + len(nodes) < total, has_previous_page=skip > 0,
-            start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
-        ),
-        total_count=total,
-    )

@@ -1,14 +1,27 @@
-"""The GraphQL schema: root lists per type (where/sort/connections), node(id), search, the analyses, and the
-mutations scripts use. Limits (depth, aliases, tokens, page size) and error masking are set here.
+"""The GraphQL schema: root fields that read nodes (generated per kind: by id, lists with where/sort/connections),
+`node(id)`, full-text `search`, the analyses (api/analysis.py) and the mutations scripts use; permissions, limits
+and error masking.
 """
 
+
+import asyncio
+import datetime as dt
 import json
 from enum import Enum
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
+from graphql import (
+    DocumentNode,
+    ExecutionResult,
+    FieldNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLUnionType,
+    Visitor,
+    visit,
+)
 from strawberry.extensions import (
-    DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -18,89 +31,47 @@ from strawberry.extensions import (
 )
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.scalars import JSON
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from peacegraph.api import analysis as an
 from peacegraph.api import inputs as inp
-from peacegraph.api.errors import MaskInternalErrors, UserError
-from peacegraph.api.nodes import (
-    NODE_TYPES,
-    Agreement,
-    Coverage,
-    FundingLine,
-    Mandate,
-    Mission,
-    Organization,
-    Place,
-    Source,
-    Task,
-    Transition,
-    one,
-    page_limit,
-)
-from peacegraph.api.pagination import Connection, PageSizeError, build, window
+from peacegraph.api.compile import CompileError
+from peacegraph.api.errors import MaskInternalErrors, UserError, log_errors
+from peacegraph.api.execute import LIST_FIELDS, ONE_FIELDS, CompiledOperations, compiler_for, resolve_root, run
+from peacegraph.api.nodes import COMPILED_TYPES, KEEP_RESOLVER, AnyNode, Connection
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, parse_bundle_text
-from peacegraph.graph.domain.model import KINDS
+from peacegraph.graph.domain.model import BUNDLE_FORMAT, KINDS
 from peacegraph.graph.settings import Settings
-from peacegraph.graph.store.filters import FilterError, list_ids
 from peacegraph.graph.store.keys import at_least
 
-AnyNode = Annotated[
-    Mission | Organization | Place | Mandate | Coverage | FundingLine | Transition | Agreement | Task | Source,
-    strawberry.union("Node"),
-]
+
+def _root_one(label: str) -> Any:
+    async def resolve(info: Info, id: strawberry.ID) -> Any:
+        return await resolve_root(info, id=id)
+
+    resolve.__annotations__["return"] = _node(label) | None
+    return strawberry.field(resolver=resolve, description=f"The {label} with this id (null if there is none).")
 
 
-def to_filter(obj: Any) -> Any:
-    """A strawberry input object as a plain dict keyed by GraphQL field names (what graph/query.py expects)."""
-    if isinstance(obj, list):
-        return [to_filter(x) for x in obj]
-    if isinstance(obj, Enum):
-        return obj.value
-    definition = getattr(obj, "__strawberry_definition__", None)
-    if definition is None:
-        return obj
-    out = {}
-    for f in definition.fields:
-        value = getattr(obj, f.python_name)
-        if value is None or value is strawberry.UNSET:
-            continue
-        name = f.graphql_name or _camel(f.python_name)
-        out[name] = to_filter(value)
-    return out
+def _root_list(label: str) -> Any:
+    where, sort = inp.where_input(label), inp.sort_input(label)
+
+    async def resolve(info: Info, where: where | None = None, sort: list[sort] | None = None,
+                      first: int | None = None, after: str | None = None, last: int | None = None,
+                      before: str | None = None) -> Any:
+        return await resolve_root(info)
+
+    resolve.__annotations__["return"] = Connection[_node(label)]
+    return strawberry.field(resolver=resolve, description=f"{label} nodes: filter, sort, page with cursors.")
 
 
-def _camel(name: str) -> str:
-    head, *rest = name.rstrip("_").split("_")
-    return head + "".join(p.title() for p in rest)
+def _node(label: str) -> Any:
+    from peacegraph.api.nodes import NODE_TYPES
 
-
-def to_sort(sort: list[Any] | None) -> list[tuple[str, str]]:
-    pairs = []
-    for item in sort or []:
-        for key, direction in to_filter(item).items():
-            pairs.append((key, direction))
-    return pairs
-
-
-async def root_connection(info: Info, label: str, where: Any, sort: Any, first: int | None, after: str | None,
-                          last: int | None, before: str | None) -> Connection[Any]:
-    """A root list: one query for the page of ids and the total, one for the nodes (through the loader)."""
-    graph = info.context.graph
-    try:
-        spec, order = to_filter(where), to_sort(sort)
-        total = None
-        if last is not None and before is None:
-            total, _ = await list_ids(graph, label, spec, order, 0, 0)
-        w = window(first, after, last, before, total, page_limit(info))
-        total, ids = await list_ids(graph, label, spec, order, w.skip, w.limit)
-    except (FilterError, PageSizeError) as exc:
-        raise UserError(str(exc)) from None
-    rows = await info.context.loaders[label].load_many(ids)
-    make = NODE_TYPES[label].from_row
-    return build([make(r) for r in rows if r is not None], w.skip, total)
+    return NODE_TYPES[label]
 
 
 @strawberry.type(description="A hit of the full-text search.")
@@ -110,162 +81,54 @@ class SearchHit:
     name: str
     title: str | None
     score: float
-
-    @strawberry.field
-    async def node(self, info: Info) -> AnyNode | None:
-        return await one(info, self.label, self.id)
+    node: AnyNode | None
 
 
-# id -> label of ids seen by node(id): a node's label never changes, and misses are not kept (it may be created).
-LABEL_OF: dict[str, str] = {}
+def lucene_query(text: str) -> str:
+    """A Lucene query from free text: words (special characters removed, never passed as syntax), fuzzy beyond
+    three letters."""
+    cleaned = "".join(ch if ch.isalnum() or ch in "-/" else " " for ch in text)
+    words = [w.lower().replace("/", "\\/").replace("-", "\\-") for w in cleaned.split() if w][:12]
+    return " ".join(f"{t}~" if len(t) > 3 else t for t in words)
 
 
-@strawberry.type
-class NodeQuery:
-    """Root fields that read nodes: by id, lists with where/sort/connections, full-text search."""
+def _node_query() -> type:
+    namespace: dict[str, Any] = {}
+    for name, label in ONE_FIELDS.items():
+        namespace[name] = _root_one(label)
+    for name, label in LIST_FIELDS.items():
+        namespace[name] = _root_list(label)
 
     @strawberry.field(description="Any node by id (missions, organisations, places, mandates, coverage, ...).")
-    async def node(self, info: Info, id: strawberry.ID) -> AnyNode | None:
-        label = LABEL_OF.get(str(id))
-        if label is not None:
-            found = await one(info, label, str(id))
-            if found is not None:
-                return found
-            LABEL_OF.pop(str(id), None)
-        rows = await info.context.graph.read("node_lookup", id=str(id))
-        labels = rows[0]["labels"] if rows else []
-        if not labels:
-            return None
-        LABEL_OF[str(id)] = labels[0]
-        if len(LABEL_OF) > 50_000:
-            LABEL_OF.pop(next(iter(LABEL_OF)))
-        return await one(info, labels[0], str(id))
+    async def node(self: Any, info: Info, id: strawberry.ID) -> AnyNode | None:
+        return await resolve_root(info, id=id)
 
-    @strawberry.field(description="Full-text search over names, acronyms, aliases, symbols and titles.")
-    async def search(self, info: Info, text: str, first: int = 10) -> list[SearchHit]:
-        if not 0 < first <= page_limit(info):
-            raise UserError(f"`first` must be between 1 and {page_limit(info)}")
-        query = " ".join(f"{t}~" if len(t) > 3 else t for t in _lucene_terms(text))
+    @strawberry.field(description="Full-text search over names, acronyms, aliases, phrases, symbols and titles.")
+    async def search(self: Any, info: Info, text: str, first: int = 10) -> list[SearchHit]:
+        limit = info.context.settings.max_page_size
+        if not 0 < first <= limit:
+            raise UserError(f"`first` must be between 1 and {limit} (got {first})", argument="first")
+        query = lucene_query(text)
         if not query:
             return []
-        rows = await info.context.graph.read("search", text=query, limit=first)
-        return [SearchHit(id=r["id"], label=r["label"], name=r["name"], title=r["title"], score=r["score"])
-                for r in rows if r["label"]]
+        compiler = compiler_for(info)
+        try:
+            plan = compiler.root_search(query, first, info._raw_info.field_nodes)
+        except CompileError as exc:
+            raise UserError(str(exc), argument=exc.argument) from None
+        return await run(info.context.graph, plan) or []
 
-    @strawberry.field
-    async def mission(self, info: Info, id: strawberry.ID) -> Mission | None:
-        return await one(info, "Mission", str(id))
-
-    @strawberry.field
-    async def organization(self, info: Info, id: strawberry.ID) -> Organization | None:
-        return await one(info, "Organization", str(id))
-
-    @strawberry.field
-    async def place(self, info: Info, id: strawberry.ID) -> Place | None:
-        return await one(info, "Place", str(id))
-
-    @strawberry.field
-    async def mandate(self, info: Info, id: strawberry.ID) -> Mandate | None:
-        return await one(info, "Mandate", str(id))
-
-    @strawberry.field
-    async def coverage(self, info: Info, id: strawberry.ID) -> Coverage | None:
-        return await one(info, "Coverage", str(id))
-
-    @strawberry.field
-    async def transition(self, info: Info, id: strawberry.ID) -> Transition | None:
-        return await one(info, "Transition", str(id))
-
-    @strawberry.field
-    async def missions(self, info: Info, where: inp.MissionWhere | None = None,
-                       sort: list[inp.MissionSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                       after: str | None = None, last: int | None = None,
-                       before: str | None = None) -> Connection[Mission]:
-        return await root_connection(info, "Mission", where, sort, first, after, last, before)
-
-    @strawberry.field
-    async def organizations(self, info: Info, where: inp.OrganizationWhere | None = None,
-                            sort: list[inp.OrganizationSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                            after: str | None = None, last: int | None = None,
-                            before: str | None = None) -> Connection[Organization]:
-        return await root_connection(info, "Organization", where, sort, first, after, last, before)
-
-    @strawberry.field
-    async def places(self, info: Info, where: inp.PlaceWhere | None = None,
-                     sort: list[inp.PlaceSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                     after: str | None = None, last: int | None = None,
-                     before: str | None = None) -> Connection[Place]:
-        return await root_connection(info, "Place", where, sort, first, after, last, before)
-
-    @strawberry.field
-    async def mandates(self, info: Info, where: inp.MandateWhere | None = None,
-                       sort: list[inp.MandateSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                       after: str | None = None, last: int | None = None,
-                       before: str | None = None) -> Connection[Mandate]:
-        return await root_connection(info, "Mandate", where, sort, first, after, last, before)
-
-    @strawberry.field
-    async def tasks(self, info: Info, where: inp.TaskWhere | None = None,
-                    sort: list[inp.TaskSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                    after: str | None = None, last: int | None = None,
-                    before: str | None = None) -> Connection[Task]:
-        return await root_connection(info, "Task", where, sort, first, after, last, before)
-
-    @strawberry.field
-    async def coverages(self, info: Info, where: inp.CoverageWhere | None = None,
-                        sort: list[inp.CoverageSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                        after: str | None = None, last: int | None = None,
-                        before: str | None = None) -> Connection[Coverage]:
-        return await root_connection(info, "Coverage", where, sort, first, after, last, before)
-
-    @strawberry.field
-    async def funding_lines(self, info: Info, where: inp.FundingLineWhere | None = None,
-                            sort: list[inp.FundingLineSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                            after: str | None = None, last: int | None = None,
-                            before: str | None = None) -> Connection[FundingLine]:
-        return await root_connection(info, "FundingLine", where, sort, first, after, last, before)
-
-    @strawberry.field
-    async def transitions(self, info: Info, where: inp.TransitionWhere | None = None,
-                          sort: list[inp.TransitionSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                          after: str | None = None, last: int | None = None,
-                          before: str | None = None) -> Connection[Transition]:
-        return await root_connection(info, "Transition", where, sort, first, after, last, before)
-
-    @strawberry.field
-    async def agreements(self, info: Info, where: inp.AgreementWhere | None = None,
-                         sort: list[inp.AgreementSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                         after: str | None = None, last: int | None = None,
-                         before: str | None = None) -> Connection[Agreement]:
-        return await root_connection(info, "Agreement", where, sort, first, after, last, before)
-
-    @strawberry.field
-    async def sources(self, info: Info, where: inp.SourceWhere | None = None,
-                      sort: list[inp.SourceSort] | None = None, first: int | None = None,  # type: ignore[valid-type]
-                      after: str | None = None, last: int | None = None,
-                      before: str | None = None) -> Connection[Source]:
-        return await root_connection(info, "Source", where, sort, first, after, last, before)
+    namespace["node"] = node
+    namespace["search"] = search
+    cls = type("NodeQuery", (), namespace)
+    return strawberry.type(cls, description="Root fields that read nodes.")
 
 
-
-def _lucene_terms(text: str) -> list[str]:
-    """Words of a search text with Lucene's special characters removed (never passed through as syntax)."""
-    cleaned = "".join(ch if ch.isalnum() or ch in "-/" else " " for ch in text)
-    return [w.lower().replace("/", "\\/").replace("-", "\\-") for w in cleaned.split() if w][:12]
+NodeQuery = _node_query()
 
 
-@strawberry.enum(description="A section of a bundle: one kind of fact.")
-class FactKind(Enum):
-    SOURCES = "sources"
-    ORGANIZATIONS = "organizations"
-    PLACES = "places"
-    TASKS = "tasks"
-    MISSIONS = "missions"
-    MANDATES = "mandates"
-    COVERAGES = "coverages"
-    FUNDING_LINES = "funding_lines"
-    TRANSITIONS = "transitions"
-    AGREEMENTS = "agreements"
+FactKind: Any = strawberry.enum(Enum("FactKind", [(k.upper(), k) for k in KINDS]),  # type: ignore[call-overload]
+                                description="A section of a bundle: one kind of fact.")
 
 
 @strawberry.type(description="A located problem in submitted facts (same checks as `peacegraph seed load`).")
@@ -307,13 +170,17 @@ class DeleteResult:
     missing: list[strawberry.ID]
 
 
+def _problems(exc: BundleInvalid) -> LoadResult:
+    return LoadResult(ok=False, written=False, errors=[BundleProblem(file=e.file, line=e.line, path=e.path,
+                                                                     message=e.message) for e in exc.errors],
+                      counts=[], nodes_created=0, relationships_created=0)
+
+
 async def _load(info: Info, parsed: ParsedBundle, dry_run: bool, allow_pending: bool = False) -> LoadResult:
     try:
         report = await load_bundles(info.context.graph, [parsed], dry_run=dry_run, allow_pending=allow_pending)
     except BundleInvalid as exc:
-        return LoadResult(ok=False, written=False, errors=[BundleProblem(file=e.file, line=e.line, path=e.path,
-                                                                         message=e.message) for e in exc.errors],
-                          counts=[], nodes_created=0, relationships_created=0)
+        return _problems(exc)
     plan = report.plans[0]
     return LoadResult(ok=True, written=report.written, errors=[],
                       counts=[KindCount(kind=k, new=c["new"], updated=c["updated"], unchanged=c["unchanged"])
@@ -322,13 +189,12 @@ async def _load(info: Info, parsed: ParsedBundle, dry_run: bool, allow_pending: 
                       relationships_created=report.counts.relationships_created)
 
 
-def _parse(text: str, name: str) -> ParsedBundle | LoadResult:
+async def _parse(text: str, name: str) -> ParsedBundle | LoadResult:
+    """Parse and validate off the event loop: a large or hostile bundle never stalls other requests."""
     try:
-        return parse_bundle_text(text, name)
+        return await asyncio.to_thread(parse_bundle_text, text, name)
     except BundleInvalid as exc:
-        return LoadResult(ok=False, written=False, errors=[BundleProblem(file=e.file, line=e.line, path=e.path,
-                                                                         message=e.message) for e in exc.errors],
-                          counts=[], nodes_created=0, relationships_created=0)
+        return _problems(exc)
 
 
 @strawberry.type
@@ -338,15 +204,16 @@ class Mutation:
     async def load_bundle(self, info: Info, bundle: JSON | None = None, text: str | None = None,
                           dry_run: bool = False, allow_pending: bool = False) -> LoadResult:
         if (bundle is None) == (text is None):
-            raise UserError("give exactly one of `bundle` (a JSON object) or `text` (YAML or JSON)")
+            raise UserError("give exactly one of `bundle` (a JSON object) or `text` (YAML or JSON)", argument="text")
         source = text if text is not None else json.dumps(bundle, indent=1, ensure_ascii=False)
-        parsed = _parse(source, "request")
+        parsed = await _parse(source, "request")
         return parsed if isinstance(parsed, LoadResult) else await _load(info, parsed, dry_run, allow_pending)
 
     @strawberry.mutation(description="Create or update facts of one kind (records in the bundle format).")
-    async def upsert(self, info: Info, kind: FactKind, records: list[JSON], dry_run: bool = False) -> LoadResult:
-        bundle = {"format": "peacegraph.bundle/1", kind.value: records}
-        parsed = _parse(json.dumps(bundle, indent=1, ensure_ascii=False), "request")
+    async def upsert(self, info: Info, kind: FactKind, records: list[JSON], dry_run: bool = False
+                     ) -> LoadResult:
+        bundle = {"format": BUNDLE_FORMAT, kind.value: records}
+        parsed = await _parse(json.dumps(bundle, indent=1, ensure_ascii=False), "request")
         return parsed if isinstance(parsed, LoadResult) else await _load(info, parsed, dry_run)
 
     @strawberry.mutation(description="Delete facts of one kind by id; refused (nothing deleted) while any is still "
@@ -361,20 +228,29 @@ class Mutation:
                             missing=row["missing"])
 
 
+def _status(info: Info, code: int) -> None:
+    response = getattr(info.context, "response", None)
+    if response is not None:
+        response.status_code = code
+
+
 class CanRead(BasePermission):
-    """Reading needs a valid key of any role, unless anonymous read is switched on (the local demo default)."""
+    """Reading needs a valid key of any role, unless anonymous read is switched on (the local demo default).
+
+    Stateless: the error for a request is raised, never stored on the (shared) permission instance.
+    """
 
     message = "this API needs an API key (Authorization: Bearer <key>)"
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         ctx = info.context
-        self.error_extensions = {"code": "UNAUTHENTICATED"}
         if ctx.key_error:
-            self.message = ctx.key_error
-        elif ctx.role is not None or ctx.settings.anonymous_read:
+            _status(info, 401)
+            raise UserError(ctx.key_error, code="UNAUTHENTICATED")
+        if ctx.role is not None or ctx.settings.anonymous_read:
             return True
         _status(info, 401)
-        return False
+        raise UserError(self.message, code="UNAUTHENTICATED")
 
 
 class CanWrite(BasePermission):
@@ -387,16 +263,10 @@ class CanWrite(BasePermission):
         if ctx.role is not None and at_least(ctx.role, "editor"):
             return True
         if ctx.key_error:
-            self.message = ctx.key_error
-        self.error_extensions = {"code": "FORBIDDEN" if ctx.role else "UNAUTHENTICATED"}
+            _status(info, 401)
+            raise UserError(ctx.key_error, code="UNAUTHENTICATED")
         _status(info, 403 if ctx.role else 401)
-        return False
-
-
-def _status(info: Info, code: int) -> None:
-    response = getattr(info.context, "response", None)
-    if response is not None:
-        response.status_code = code
+        raise UserError(self.message, code="FORBIDDEN" if ctx.role else "UNAUTHENTICATED")
 
 
 def _guard(root: type, permission: type[BasePermission]) -> None:
@@ -411,11 +281,107 @@ _guard(Mutation, CanWrite)
 
 
 class RoundTrips(SchemaExtension):
-    """Report the Cypher round trips a request cost in the response's `extensions` (no N+1: a small, fixed count)."""
+    """Report the Cypher round trips a request cost in the response's `extensions` (a small, fixed count)."""
 
     def get_results(self) -> dict[str, Any]:
         graph = getattr(self.execution_context.context, "graph", None)
         return {"cypherRoundTrips": graph.round_trips if graph is not None else 0}
+
+
+class IntrospectionGuard(SchemaExtension):
+    """The schema is shown only to callers who may read, and never when introspection is switched off."""
+
+    def on_execute(self) -> Any:
+        ctx = self.execution_context
+        if ctx.result is None and ctx.graphql_document is not None and _introspects(ctx.graphql_document):
+            context = ctx.context
+            settings: Settings = context.settings
+            if not settings.introspection:
+                ctx.result = ExecutionResult(data=None, errors=[GraphQLError(
+                    "introspection is switched off on this server", extensions={"code": "FORBIDDEN"})])
+            elif getattr(context, "key_error", None) or (context.role is None and not settings.anonymous_read):
+                _status_of(context, 401)
+                ctx.result = ExecutionResult(data=None, errors=[GraphQLError(
+                    "introspection needs read access: send an API key (Authorization: Bearer <key>)",
+                    extensions={"code": "UNAUTHENTICATED"})])
+        yield
+
+
+def _status_of(context: Any, code: int) -> None:
+    response = getattr(context, "response", None)
+    if response is not None:
+        response.status_code = code
+
+
+def _introspects(document: DocumentNode) -> bool:
+    """Whether any field in the document is __schema or __type."""
+    found: list[str] = []
+
+    class Finder(Visitor):
+        def enter_field(self, node: FieldNode, *_: Any) -> None:
+            if node.name.value in ("__schema", "__type"):
+                found.append(node.name.value)
+
+    visit(document, Finder())
+    return bool(found)
+
+
+class PeacegraphSchema(strawberry.Schema):
+    """Logs caller errors in one line and bugs with their traceback (never every expected error in full)."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        request_id = getattr(getattr(execution_context, "context", None), "request_id", "")
+        log_errors(errors, request_id)
+
+
+_PYTHON_NAMES: dict[type, dict[str, str]] = {}
+
+
+def _python_name(cls: type, graphql_name: str) -> str:
+    names = _PYTHON_NAMES.get(cls)
+    if names is None:
+        definition = getattr(cls, "__strawberry_definition__", None)
+        names = {}
+        for f in definition.fields if definition else []:
+            head, *rest = f.python_name.split("_")
+            names[f.graphql_name or head + "".join(p.title() for p in rest)] = f.python_name
+        _PYTHON_NAMES[cls] = names
+    return names.get(graphql_name, graphql_name)
+
+
+def by_key(root: Any, info: Any, **_: Any) -> Any:
+    """A compiled value's field by response key (a strawberry object's by its attribute)."""
+    if isinstance(root, dict):
+        return root.get(info.path.key)
+    return getattr(root, _python_name(type(root), info.field_name), None)
+
+
+def _dict_fields(schema: strawberry.Schema) -> None:
+    """Every field of a compiled type reads its value by response key; unions resolve by the value's __typename."""
+    gql = schema._schema
+    for name in (*COMPILED_TYPES, "SearchHit"):
+        gql_type: Any = gql.type_map.get(name)
+        fields: dict[str, GraphQLField] = gql_type.fields
+        for fname, f in fields.items():
+            if (name, fname) not in KEEP_RESOLVER:
+                f.resolve = by_key
+    for name, gql_type in gql.type_map.items():
+        if name.endswith(("Connection", "Edge")) and hasattr(gql_type, "fields"):
+            for f in gql_type.fields.values():
+                f.resolve = by_key
+        if isinstance(gql_type, GraphQLUnionType) and name in ("Actor", "Node"):
+            gql_type.resolve_type = _union_type
+
+
+def _union_type(value: Any, info: Any, abstract: Any) -> str | None:
+    return value.get("__typename") if isinstance(value, dict) else type(value).__name__
+
+
+DateScalar = strawberry.scalar(
+    name="Date", description="Date (isoformat)",
+    serialize=lambda v: v if isinstance(v, str) else v.isoformat(),
+    parse_value=lambda v: dt.date.fromisoformat(v),
+)
 
 
 def make_schema(settings: Settings) -> strawberry.Schema:
@@ -424,19 +390,19 @@ def make_schema(settings: Settings) -> strawberry.Schema:
         lambda: QueryDepthLimiter(max_depth=settings.max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        IntrospectionGuard,
         MaskInternalErrors,
         RoundTrips,
+        CompiledOperations,
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
     ]
-    if not settings.introspection:
-        extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    schema = PeacegraphSchema(query=Query, mutation=Mutation, extensions=extensions,
+                               config=StrawberryConfig(auto_camel_case=True, scalar_map={dt.date: DateScalar}))
+    _dict_fields(schema)
+    return schema
 
 
 def schema_sdl() -> str:
     """The schema in SDL, as committed in schema.graphql."""
     return make_schema(Settings()).as_str() + "\n"
-
-
-assert {k.value for k in FactKind} == set(KINDS)

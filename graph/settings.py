@@ -50,6 +50,20 @@ class Settings(BaseSettings):
     neo4j_pagecache: str = Field(default="512m", alias="PEACEGRAPH_NEO4J_PAGECACHE")
     neo4j_start_timeout: float = Field(default=120.0, alias="PEACEGRAPH_NEO4J_START_TIMEOUT")
 
+    bundle_max_bytes: int = Field(default=4_000_000, alias="PEACEGRAPH_BUNDLE_MAX_BYTES", ge=1024,
+                                  description="Largest bundle file or text parsed at once; larger loads are split "
+                                              "into files and loaded as a folder.")
+    bundle_max_depth: int = Field(default=32, alias="PEACEGRAPH_BUNDLE_MAX_DEPTH", ge=8, le=500,
+                                  description="How deep a bundle may nest (a bundle needs about 6 levels).")
+    bundle_max_alias_nodes: int = Field(default=100_000, alias="PEACEGRAPH_BUNDLE_MAX_ALIAS_NODES", ge=0,
+                                        description="How many nodes YAML aliases may add to a bundle when expanded "
+                                                    "(stops alias bombs).")
+    bulk_min_records: int = Field(default=20_000, alias="PEACEGRAPH_BULK_MIN_RECORDS", ge=1,
+                                  description="Loads with at least this many records to write go the bulk way: "
+                                              "staged in batches, then published in one transaction.")
+    bulk_batch_rows: int = Field(default=10_000, alias="PEACEGRAPH_BULK_BATCH_ROWS", ge=100,
+                                 description="Records per staging transaction of a bulk load.")
+
     api_host: str = Field(default="127.0.0.1", alias="PEACEGRAPH_API_HOST")
     api_port: int = Field(default=8000, alias="PEACEGRAPH_API_PORT")
     anonymous_read: bool = Field(default=True, alias="PEACEGRAPH_ANONYMOUS_READ")
@@ -59,6 +73,11 @@ class Settings(BaseSettings):
     max_aliases: int = Field(default=30, alias="PEACEGRAPH_MAX_ALIASES")
     max_tokens: int = Field(default=2000, alias="PEACEGRAPH_MAX_TOKENS")
     max_page_size: int = Field(default=200, alias="PEACEGRAPH_MAX_PAGE_SIZE")
+    max_filter_list: int = Field(default=100, alias="PEACEGRAPH_MAX_FILTER_LIST", ge=1,
+                                 description="Most values an `in` list, or filters an AND/OR list, may hold.")
+    max_cost: int = Field(default=100_000, alias="PEACEGRAPH_MAX_COST", ge=1,
+                          description="Most an operation may cost: fields × the page sizes of the lists they sit in "
+                                      "(worst case), estimated after variables are applied.")
     api_retry_seconds: float = Field(default=2.0, alias="PEACEGRAPH_API_RETRY_SECONDS", ge=0,
                                      description="The API's transaction retry budget: short, so an outage answers "
                                                  "503 promptly instead of hanging.")
@@ -66,6 +85,8 @@ class Settings(BaseSettings):
                                      description="How long a checked API key is trusted before it is checked again "
                                                  "(a revocation takes effect within this time on every replica).")
     key_cache_size: int = Field(default=10_000, alias="PEACEGRAPH_KEY_CACHE_SIZE", ge=1)
+    max_body_bytes: int = Field(default=4_000_000, alias="PEACEGRAPH_MAX_BODY_BYTES", ge=1024,
+                                description="Largest request body the API reads (bigger loads go through the CLI).")
 
     @model_validator(mode="after")
     def _refuse_default_password_remotely(self) -> Settings:
