@@ -6,7 +6,7 @@ WITH row, CASE WHEN old IS NULL THEN 'new' WHEN old._hash = row.hash THEN 'uncha
 CALL (row, change) {
   WITH row, change WHERE change <> 'unchanged'
   MERGE (n:FundingLine {id: row.id})
-  SET n = row.props, n.id = row.id, n._hash = row.hash
+  SET n = row.props, n.id = row.id, n._hash = row.hash, n._key = toLower(normalize(row.id, NFKC))
   WITH n, row
   CALL (n, row) {
     UNWIND row.cites AS c

@@ -6,7 +6,7 @@ WITH row, CASE WHEN old IS NULL THEN 'new' WHEN old._hash = row.hash THEN 'uncha
 CALL (row, change) {
   WITH row, change WHERE change <> 'unchanged'
   MERGE (n:Mission {id: row.id})
-  SET n = row.props, n.id = row.id, n._hash = row.hash, n:Actor
+  SET n = row.props, n.id = row.id, n._hash = row.hash, n._key = toLower(normalize(row.id, NFKC)), n:Actor
   WITH n, row
   CALL (n, row) {
     UNWIND row.cites AS c

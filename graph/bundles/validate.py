@@ -81,9 +81,10 @@ def check_duplicates(parsed: Sequence[ParsedBundle]) -> list[BundleError]:
     error at the second one. An id may not name both an organisation and a mission, nor differ from another id
     of its kind only by Unicode normalisation or case (a look-alike)."""
     errors = []
+    folded_actors: dict[str, str] = {}
     for kind in KINDS:
         seen: dict[str, tuple[ParsedBundle, int, dict[str, Any]]] = {}
-        folded: dict[str, str] = {}
+        folded: dict[str, str] = folded_actors if kind in ("organizations", "missions") else {}
         for pb in parsed:
             for i, item in enumerate(getattr(pb.bundle, kind)):
                 record = item.model_dump()
@@ -160,4 +161,85 @@ def check_actor_kinds(parsed: Sequence[ParsedBundle], present: dict[str, set[str
             for i, item in enumerate(getattr(pb.bundle, kind)):
                 if item.id in present.get(other, set()):
                     errors.append(_error(pb, (kind, i, "id"), f"id {item.id!r} already names an {what} in the graph"))
+    return errors
+
+
+def self_links() -> dict[str, str]:
+    """kind -> the single-valued link field naming a record of the same kind (place parent, organisation part_of,
+    mandate renews): chains of these must not close into a cycle."""
+    return {kind: lk.name for kind, spec in NODES.items() for lk in spec.links
+            if not lk.many and lk.target == spec.label}
+
+
+CYCLE_WHAT: Final[dict[str, str]] = {
+    "places": "a place cannot lie inside itself",
+    "organizations": "an organisation cannot be part of itself",
+    "mandates": "a mandate cannot renew itself",
+}
+
+
+def chain_roots(parsed: Sequence[ParsedBundle]) -> dict[str, list[str]]:
+    """Per kind with a self-link: the ids the bundles' links name that the bundles do not define (the graph holds
+    their chains upwards)."""
+    local = defined_ids(parsed)
+    out: dict[str, set[str]] = {}
+    for kind, name in self_links().items():
+        for pb in parsed:
+            for item in getattr(pb.bundle, kind):
+                target = getattr(item, name)
+                if target is not None and target not in local[kind]:
+                    out.setdefault(kind, set()).add(target)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def check_cycles(parsed: Sequence[ParsedBundle], graph_edges: dict[str, dict[str, str]] | None = None,
+                 ) -> list[BundleError]:
+    """No chain of parents, part_of or renews closes into a cycle, counting both the bundles' links and (when
+    given, kind -> child -> parent) those the graph holds for records the bundles do not redefine. Each cycle is
+    reported once, at the first record of the bundles in it."""
+    errors = []
+    for kind, name in self_links().items():
+        mine: dict[str, tuple[str | None, ParsedBundle, int]] = {}
+        for pb in parsed:
+            for i, item in enumerate(getattr(pb.bundle, kind)):
+                mine.setdefault(item.id, (getattr(item, name), pb, i))
+        theirs = (graph_edges or {}).get(kind, {})
+
+        def parent(x: str, mine: dict[str, tuple[str | None, ParsedBundle, int]] = mine,
+                   theirs: dict[str, str] = theirs) -> str | None:
+            return mine[x][0] if x in mine else theirs.get(x)
+
+        reported: set[frozenset[str]] = set()
+        for start, (_, pb, i) in mine.items():
+            path, cur = [start], parent(start)
+            while cur is not None and cur not in path and len(path) <= len(mine) + len(theirs):
+                path.append(cur)
+                cur = parent(cur)
+            if cur != start:
+                continue
+            members = frozenset(path)
+            if members in reported:
+                continue
+            reported.add(members)
+            chain = " → ".join(repr(x) for x in [*path, start])
+            via = "" if all(x in mine for x in path) else " (counting links the graph already holds)"
+            errors.append(_error(pb, (kind, i, name), f"{chain} is a cycle{via}: {CYCLE_WHAT.get(kind, 'no cycles')}"))
+    return errors
+
+
+def check_lookalikes_in_graph(parsed: Sequence[ParsedBundle], found: Sequence[tuple[str, str, str]],
+                              ) -> list[BundleError]:
+    """`found`: (kind, new id, id in the graph) pairs that are equal after NFKC normalisation and case folding."""
+    where: dict[tuple[str, str], tuple[ParsedBundle, int]] = {}
+    for pb in parsed:
+        for kind in KINDS:
+            for i, item in enumerate(getattr(pb.bundle, kind)):
+                where.setdefault((kind, item.id), (pb, i))
+    errors = []
+    for kind, new, existing in found:
+        if (kind, new) in where:
+            pb, i = where[(kind, new)]
+            errors.append(_error(pb, (kind, i, "id"), f"id {new!r} looks like {existing!r}, already in the graph: "
+                                                      "they differ only by Unicode normalisation or case; use "
+                                                      f"{existing!r}"))
     return errors

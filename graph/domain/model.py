@@ -19,8 +19,24 @@ from peacegraph.graph.domain.meta import FILTER, SORT, Component, Computed, Link
 
 BUNDLE_FORMAT = "peacegraph.bundle/1"
 
-Id = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+# Characters no id or name may hold: C0 and C1 controls (ANSI escapes, BEL, tab, line breaks), DEL, and the invisible
+# formatting characters that make two strings look alike or display in another order than stored (soft hyphen,
+# zero-width spaces and joiners, bidirectional marks, embeddings, overrides and isolates, word joiners, the BOM).
+# Written as regex escapes that Rust (pydantic-core), Python and ECMAScript (JSON Schema) all read alike.
+HIDDEN = r"\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_VISIBLE = rf"[^\s{HIDDEN}]"
+ID_PATTERN = rf"^{_VISIBLE}(?:(?:{_VISIBLE}| )*{_VISIBLE})?$"
+"""An id: visible characters, single inner spaces allowed ('S/RES/2100 (2013)'); compared after NFKC + case folding."""
+NAME_PATTERN = rf"^[^{HIDDEN}]*$"
+"""A name, acronym, alias, title or label: no control, zero-width or bidirectional formatting character."""
+TEXT_MAX = 5000
+"""The longest any text field may be (field types below set tighter limits)."""
+
+Id = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=200, pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NAME_PATTERN)]
+Name = Annotated[str, StringConstraints(max_length=300, pattern=NAME_PATTERN)]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+"""A finite number: no infinity, NaN or overflow (1e400), and no boolean taken for 1 or 0."""
 
 
 class Status(StrEnum):
@@ -181,7 +197,7 @@ class SourceKind(StrEnum):
 class Strict(BaseModel):
     """Base for bundle records: unknown fields are errors, so typos are caught, not silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", use_enum_values=True, frozen=False)
+    model_config = ConfigDict(extra="forbid", use_enum_values=True, frozen=False, str_max_length=TEXT_MAX)
 
 
 class Node(Strict):
@@ -213,7 +229,7 @@ class Extraction(Strict):
     """How an extracted fact was found, how sure the extractor is, and whether a person has reviewed it."""
 
     method: str = Field(description="what found it, e.g. 'pattern:mission-name', 'cooccurrence:sentence'")
-    confidence: float = Field(ge=0, le=1)
+    confidence: Number = Field(ge=0, le=1)
     review: Review = Review.pending
 
 
@@ -259,8 +275,8 @@ class Organization(Node):
 
     id: Annotated[Id, FILTER, SORT]
     name: Annotated[Text, FILTER, SORT]
-    acronym: Annotated[str | None, FILTER, SORT] = None
-    aliases: list[str] = Field(default_factory=list)
+    acronym: Annotated[Name | None, FILTER, SORT] = None
+    aliases: list[Name] = Field(default_factory=list)
     kind: Annotated[OrgKind, FILTER, SORT]
     part_of: Annotated[Id | None, Link("PART_OF", "Organization")] = Field(
         default=None, description="parent organisation (UNDP part_of un)")
@@ -287,7 +303,7 @@ class Place(Node):
     parent: Annotated[Id | None, Link("PART_OF", "Place", filters={"parent": "Place"})] = None
     iso3: Annotated[str | None, FILTER] = None
     pcode: str | None = None
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list)
     adjectives: list[str] = Field(default_factory=list)
     cites: list[Citation] = Field(default_factory=list)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
@@ -331,9 +347,9 @@ class Mission(Dated):
     """A peace operation or force, led by one or more organisations, deployed in one or more places."""
 
     id: Annotated[Id, FILTER, SORT]
-    acronym: Annotated[str | None, FILTER, SORT] = None
+    acronym: Annotated[Name | None, FILTER, SORT] = None
     name: Annotated[Text, FILTER, SORT]
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list)
     kind: Annotated[MissionKind, FILTER, SORT]
     led_by: Annotated[list[Id], Link("LED_BY", "Organization", filters={"ledBy": "Organization"})] = Field(
         min_length=1)
@@ -358,7 +374,7 @@ class Mandate(Dated):
 
     id: Annotated[Id, FILTER, SORT] = Field(description="the symbol, normalised: 'S/RES/2100 (2013)'")
     kind: Annotated[MandateKind, FILTER]
-    title: str | None = None
+    title: Text | None = None
     issued_by: Annotated[Id, Link("ISSUED_BY", "Organization", filters={"issuedBy": "Organization"})]
     adopted: Annotated[dt.date | None, FILTER, SORT] = None
     action: Annotated[MandateAction | None, FILTER] = Field(default=None,
@@ -415,7 +431,7 @@ class FundingLine(Dated):
         min_length=1)
     recipient: Annotated[Id, Link("FUNDS", "Actor", filters={"recipientMission": "Mission"})]
     instrument: Annotated[Instrument, FILTER]
-    amount: Annotated[float | None, FILTER, SORT] = Field(default=None, ge=0)
+    amount: Annotated[Number | None, FILTER, SORT] = Field(default=None, ge=0)
     currency: Annotated[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None, FILTER] = None
     purpose: str | None = None
     pays_for: Annotated[list[Id], Link("PAYS_FOR", "Coverage")] = Field(

@@ -15,7 +15,7 @@ DERIVED_PROPS = frozenset({"aliases_text", "_hash", "_lock"})
 def record_from_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     """One exported row (node properties + link ids + component records + citations) as a bundle record."""
     spec = NODES[kind]
-    props = {k: native(v) for k, v in row["props"].items() if k not in DERIVED_PROPS}
+    props = {k: native(v) for k, v in row["props"].items() if k not in DERIVED_PROPS and not k.startswith("_")}
     extraction = {k.removeprefix("extraction_"): props.pop(k) for k in list(props) if k.startswith("extraction_")}
     if extraction:
         props["extraction"] = extraction

@@ -13,6 +13,8 @@ from pathlib import Path
 from peacegraph.graph.domain.spec import NODES, LinkSpec, NodeSpec
 
 HEADER = "// Generated from graph/domain/model.py by graph/store/generate.py: do not edit (make generate).\n"
+KEY = "toLower(normalize({}, NFKC))"
+"""How ids compare (`_key`, indexed per label): after NFKC normalisation and lower-casing, so look-alikes meet."""
 CITES = "[(n)-[r:CITES]->(s:Source) | {source: s.id, locator: r.locator, quote: r.quote}]"
 
 
@@ -38,7 +40,7 @@ WITH row, CASE WHEN old IS NULL THEN 'new' WHEN old._hash = row.hash THEN 'uncha
 CALL (row, change) {{
   WITH row, change WHERE change <> 'unchanged'
   MERGE (n:{spec.label} {{id: row.id}})
-  SET n = row.props, n.id = row.id, n._hash = row.hash{labels}
+  SET n = row.props, n.id = row.id, n._hash = row.hash, n._key = {KEY.format("row.id")}{labels}
   WITH n, row{cites}
   RETURN count(*) AS written
 }}
@@ -169,10 +171,41 @@ def known_ids() -> str:
     return f"{HEADER}CALL () {{\n{body}\n}}\nRETURN kind, collect(id) AS ids\n"
 
 
+def _key_label(kind: str, spec: NodeSpec) -> str:
+    """Look-alikes are compared among actors as a whole (an organisation and a mission share one id space)."""
+    return "Actor" if spec.extra_labels else spec.label
+
+
+def lookalike_ids() -> str:
+    """Which of the given new ids ($ids: {kind: [id, ...]}) equal, once normalised, a different id in the graph."""
+    parts = [f"  UNWIND coalesce($ids.{kind}, []) AS id\n"
+             f"  MATCH (o:{_key_label(kind, spec)} {{_key: {KEY.format('id')}}}) WHERE o.id <> id\n"
+             f"  RETURN '{kind}' AS kind, id, o.id AS existing"
+             for kind, spec in NODES.items()]
+    body = "\n  UNION ALL\n".join(parts)
+    return f"{HEADER}CALL () {{\n{body}\n}}\nRETURN kind, id, existing\n"
+
+
+def self_link(spec: NodeSpec) -> LinkSpec | None:
+    """The single-valued link naming a node of the same kind (place parent, part_of, renews), if any."""
+    return next((lk for lk in spec.links if not lk.many and lk.target == spec.label), None)
+
+
+def ancestors(spec: NodeSpec, lk: LinkSpec) -> str:
+    """Every (child, parent) link the graph holds above the given ids, for the cycle check of a load."""
+    return f"""{HEADER}// {spec.label}.{lk.name} links above $ids (the load checks that its own links close no cycle with them).
+UNWIND $ids AS id
+MATCH (:{spec.label} {{id: id}})-[:{lk.rel}*0..]->(a:{spec.label})-[:{lk.rel}]->(b:{spec.label})
+RETURN DISTINCT a.id AS child, b.id AS parent
+"""
+
+
 def statements() -> dict[str, str]:
     """Every generated statement by name (the file name under cypher/generated/, without .cypher)."""
-    out: dict[str, str] = {"known_ids": known_ids()}
+    out: dict[str, str] = {"known_ids": known_ids(), "lookalike_ids": lookalike_ids()}
     for kind, spec in NODES.items():
+        if (lk := self_link(spec)) is not None:
+            out[f"ancestors_{kind}"] = ancestors(spec, lk)
         out[f"plan_{kind}"] = plan(spec)
         out[f"upsert_{kind}"] = upsert(spec)
         if (text := link(spec)) is not None:

@@ -70,7 +70,7 @@ def _as_list(value: Any) -> list[Any]:
 def row_for(spec: NodeSpec, item: Any) -> dict[str, Any]:
     """A model record as a statement row: {id, hash, props, cites, <link>: [ids], <component>: [rows]}."""
     data = item.model_dump(mode="python")
-    row: dict[str, Any] = {"id": item.id, "hash": content_hash(item.model_dump(mode="json"))}
+    row: dict[str, Any] = {"id": item.id, "hash": content_hash(data)}  # dates hash as their ISO text, as in JSON
     props = {p.name: data[p.name] for p in spec.props if p.name != "id" and data.get(p.name) is not None}
     if spec.search_text:
         props["aliases_text"] = " | ".join(x for name in spec.search_text for x in data.get(name) or [])
@@ -104,33 +104,36 @@ def rows_for(kind: str, items: Iterable[Any]) -> list[dict[str, Any]]:
 
 async def write_bundle(
     tx: AsyncManagedTransaction, bundle: Bundle, on_step: Callable[[str], None] | None = None, batch: int = 5000,
+    rows: dict[str, list[dict[str, Any]]] | None = None, kinds: Iterable[str] | None = None,
 ) -> WriteCounts:
-    """Write every section of `bundle` inside `tx`. Idempotent, so the driver may retry it whole."""
+    """Write every section of `bundle` (or the given `rows` per kind; only `kinds` when given) inside `tx`.
+    Idempotent, so the driver may retry it whole."""
     counts = WriteCounts()
     changed: dict[str, list[dict[str, Any]]] = {}
-    for kind in write_order():
-        rows = rows_for(kind, getattr(bundle, kind))
-        if not rows:
+    order = [k for k in write_order() if kinds is None or k in set(kinds)]
+    for kind in order:
+        rows_of_kind = rows.get(kind, []) if rows is not None else rows_for(kind, getattr(bundle, kind))
+        if not rows_of_kind:
             continue
         ids: set[str] = set()
-        for start in range(0, len(rows), batch):
-            result = await tx.run(statement(f"upsert_{kind}"), rows=rows[start:start + batch])
+        for start in range(0, len(rows_of_kind), batch):
+            result = await tx.run(statement(f"upsert_{kind}"), rows=rows_of_kind[start:start + batch])
             async for record in result:
                 counts.add(kind, record["change"])
                 if record["change"] != "unchanged":
                     ids.add(record["id"])
             counts.count(await result.consume())
-        changed[kind] = [r for r in rows if r["id"] in ids]
+        changed[kind] = [r for r in rows_of_kind if r["id"] in ids]
         if on_step:
             on_step(kind)
-    for kind in write_order():
-        rows = changed.get(kind, [])
+    for kind in order:
+        kind_rows = changed.get(kind, [])
         spec = NODES[kind]
-        if not rows or not (spec.links or spec.components):
+        if not kind_rows or not (spec.links or spec.components):
             continue
         missing: dict[str, list[str]] = {}
-        for start in range(0, len(rows), batch):
-            result = await tx.run(statement(f"link_{kind}"), rows=rows[start:start + batch])
+        for start in range(0, len(kind_rows), batch):
+            result = await tx.run(statement(f"link_{kind}"), rows=kind_rows[start:start + batch])
             async for record in result:
                 missing[record["id"]] = list(record["missing"])
             counts.count(await result.consume())
