@@ -18,7 +18,7 @@ from peacegraph.graph.store.export import export_bundle
 from peacegraph.graph.store.keys import create_key, list_keys, revoke_key
 from tests.fixtures.api import GraphQLClient, LiveServer, api_settings
 
-SAMPLE = Path(__file__).parents[1] / "seed" / "samples" / "sample.yaml"
+SAMPLE = Path(__file__).parents[1] / "integration" / "load" / "samples" / "sample.yaml"
 NEW_MISSION = {"id": "eucap-sahel-mali", "name": "EUCAP Sahel Mali", "kind": "eu_civilian", "led_by": ["eu"],
                "deployed_in": ["MLI"], "valid_from": "2015-01-15",
                "cites": [{"source": "unsc-wg-2016", "locator": "line 1"}]}

@@ -14,7 +14,7 @@ from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import parse_bundle_text, read_bundle_file
 from peacegraph.graph.store.database import Database
 
-SAMPLE = Path(__file__).parents[1] / "seed" / "samples" / "sample.yaml"
+SAMPLE = Path(__file__).parents[1] / "integration" / "load" / "samples" / "sample.yaml"
 RENEWAL = """
 format: peacegraph.bundle/1
 mandates:

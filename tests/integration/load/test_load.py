@@ -17,7 +17,7 @@ from peacegraph.seed.files import read_all
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "sample.yaml"
-MALFORMED = HERE / "malformed"
+MALFORMED = HERE.parent / "hostile"
 EXPECTED: dict[str, dict[str, Any]] = YAML(typ="safe").load((MALFORMED / "expected.yaml").read_text())
 
 

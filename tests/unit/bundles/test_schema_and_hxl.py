@@ -19,7 +19,7 @@ from peacegraph.graph.store.export import export_bundle
 from peacegraph.seed.hxl import coverage_csv, import_3w
 from tests.paths import ROOT as PROJECT_ROOT
 
-SAMPLES = Path(__file__).parent / "samples"
+SAMPLES = Path(__file__).parents[2] / "integration" / "load" / "samples"
 
 
 def test_published_schema_is_up_to_date() -> None:
