@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import webbrowser
 from pathlib import Path
 
 import typer
 
 from peacegraph.cli.common import fail, out, with_graph
+from peacegraph.graph.settings import get_settings
 from peacegraph.graph.store.database import Database
 
 keys_app = typer.Typer(help="API keys (stored hashed; roles reader, editor, admin).", no_args_is_help=True)
@@ -64,30 +66,26 @@ def api_schema(output: Path | None = typer.Option(None, "-o", help="write here i
 
 
 def serve(
-    load: list[Path] = typer.Option([], "--load", help="bundles or folders to load first (e.g. data/)"),
     open_page: bool = typer.Option(False, "--open", help="open the planners' page in a browser"),
     host: str | None = typer.Option(None, help="listen address (default PEACEGRAPH_API_HOST)"),
     port: int | None = typer.Option(None, help="port (default PEACEGRAPH_API_PORT)"),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", min=1,
+                                help="worker processes (default: the machine's cores)"),
+    access_log: bool = typer.Option(False, "--access-log", help="log every request (off: it costs throughput)"),
 ) -> None:
-    """Serve the GraphQL API and the planners' page."""
+    """Serve the GraphQL API and the planners' page. Stateless: load data with `peacegraph seed load` first
+    (a one-shot job), and run as many replicas as you like behind a load balancer."""
     import uvicorn
-
-    from peacegraph.graph.settings import get_settings
 
     settings = get_settings()
     with_graph(lambda g: g.apply_schema())
-    if load:
-        from peacegraph.graph.bundles.load import load_bundles
-        from peacegraph.seed.files import read_all
-
-        parsed = read_all(load)
-        with_graph(lambda g: load_bundles(g, parsed))
-        out.print(f"loaded {len(parsed)} bundle(s) from {', '.join(map(str, load))}")
     host = host or settings.api_host
     port = port or settings.api_port
     base = f"http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}"
-    out.print(f"planners' page: {base}/   GraphiQL: {base}/graphql   health: {base}/health, {base}/ready")
+    out.print(f"planners' page: {base}/   GraphiQL: {base}/graphql   health: {base}/health, {base}/ready   "
+              f"({workers} worker{'s' if workers != 1 else ''})")
     if open_page:
         with contextlib.suppress(Exception):
             webbrowser.open(f"{base}/")
-    uvicorn.run("peacegraph.api.app:create_app", factory=True, host=host, port=port, log_level="info")
+    uvicorn.run("peacegraph.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                access_log=access_log, log_level="info")
