@@ -60,6 +60,18 @@ def web_dist() -> Path | None:
     return dist if dist.is_dir() else None
 
 
+class Router(GraphQLRouter[Context, None]):
+    """The GraphQL endpoint; its GraphiQL page loads only the project's own copies of GraphiQL and React."""
+
+    @property
+    def graphql_ide_html(self) -> str:
+        dist = web_dist()
+        page = dist / "graphiql.html" if dist is not None else None
+        if page is None or not page.is_file():
+            return "<p>GraphiQL is not built: run <code>make web</code>.</p>"
+        return page.read_text(encoding="utf-8")
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; the Neo4j driver lives for the app's lifetime and reconnects by itself."""
     settings = settings or get_settings()
@@ -100,7 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        request_id=request_id)
 
     app = FastAPI(title="peacegraph", lifespan=lifespan, docs_url=None, redoc_url=None)
-    router: GraphQLRouter[Context, None] = GraphQLRouter(
+    router = Router(
         make_schema(settings), context_getter=context_getter,
         graphql_ide="graphiql" if settings.graphiql else None,
     )

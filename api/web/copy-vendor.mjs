@@ -15,6 +15,11 @@ const dist = join(here, "dist");
 const FILES = [
   ["echarts", "dist/echarts.esm.min.js", "echarts.esm.min.js"],
   ["cytoscape", "dist/cytoscape.esm.min.mjs", "cytoscape.esm.min.js"],
+  // GraphiQL (served at /graphql) and the React it runs on: their UMD builds, loaded by classic scripts.
+  ["react", "umd/react.production.min.js", "react.production.min.js"],
+  ["react-dom", "umd/react-dom.production.min.js", "react-dom.production.min.js"],
+  ["graphiql", "graphiql.min.js", "graphiql.min.js"],
+  ["graphiql", "graphiql.min.css", "graphiql.min.css"],
 ];
 
 function version(pkg) {
@@ -35,7 +40,7 @@ for (const [pkg, file, name] of FILES) {
     const file = join(modules, pkg, licence);
     if (existsSync(file)) cpSync(file, join(vendor, `${pkg}.${licence}`));
   }
-  manifest[pkg] = { version: version(pkg), file: name };
+  manifest[pkg] = { version: version(pkg), files: [...(manifest[pkg]?.files ?? []), name] };
 }
 writeFileSync(join(vendor, "versions.json"), JSON.stringify(manifest, null, 2) + "\n");
 
