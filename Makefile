@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 WEB := api/web
 
-.PHONY: setup run test lint stop web browser clean-state schema bench
+.PHONY: setup run test lint stop web browser clean-state schema generate compose-check bench
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,12 +38,25 @@ stop:
 lint: $(STAMP)
 	$(BIN)/ruff check graph api seed peacegraph tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: setup browser lint
 	$(BIN)/pytest
 
-schema: $(STAMP)
-	$(BIN)/peacegraph api schema > schema.graphql
+# Regenerate everything derived from the domain spec (staleness tests fail until this is run and committed).
+generate: $(STAMP)
+	$(BIN)/python -m peacegraph.graph.store.generate cypher/generated
+	$(BIN)/peacegraph api schema -o schema.graphql
+	$(BIN)/peacegraph seed schema -o docs/bundle.schema.json
+
+schema: generate
+
+# Validate docker-compose.yml with Docker Compose v2 (built from the Go module proxy once: no Docker engine needed).
+COMPOSE := $(HOME)/.docker/cli-plugins/docker-compose
+compose-check:
+	@test -x $(COMPOSE) || { mkdir -p $(dir $(COMPOSE)) .state/go && GOPATH=$(CURDIR)/.state/go GOFLAGS=-mod=mod \
+	  go install github.com/docker/compose/v2/cmd@v2.29.7 && cp .state/go/bin/cmd $(COMPOSE); }
+	NEO4J_PASSWORD=check docker compose config --quiet && echo "docker-compose.yml: valid"
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
