@@ -1,0 +1,2 @@
+RETURN {rows: COLLECT { MATCH (this:Mission) WHERE true WITH this ORDER BY this.id ASC LIMIT $p2 RETURN [[this.id, {rows: COLLECT { MATCH (this)<-[:AUTHORIZES]-(t1:Mandate) WHERE true WITH t1 ORDER BY t1.id ASC LIMIT $p1 RETURN [[t1.id, {rows: COLLECT { MATCH (t1)-[:ASSIGNS]->(t2:Task) WHERE true WITH t2 ORDER BY t2.id ASC LIMIT $p0 RETURN [[t2.id], [t2.id]] }}], [t1.id]] }}], [this.id]] }} AS value
+// params: {"p0": 21, "p1": 6, "p2": 51}

@@ -1,0 +1,3 @@
+OPTIONAL MATCH (this:Transition {id: $p0})
+RETURN CASE WHEN this IS NULL THEN null ELSE [this.id, COLLECT { MATCH (this)-[:HANDS_OVER]->(h1:Handover) WITH h1 ORDER BY head([(h1)-[:OF_TASK]->(o:Task) | o.id]), head([(h1)-[:TO]->(o:Actor) | o.id]), head([(h1)-[:IN]->(o:Place) | o.id]) RETURN [head([(h1)-[:OF_TASK]->(t2:Task) | t2.id]), head(COLLECT { MATCH (h1)-[:OF_TASK]->(t3:Task) RETURN [t3.label] }), head(COLLECT { MATCH (h1)-[:TO]->(t4:Actor) RETURN CASE WHEN t4:Mission THEN ['Mission'] WHEN t4:Organization THEN ['Organization', t4.id] END }), head(COLLECT { MATCH (h1)-[:IN]->(t5:Place) RETURN [t5.id] })] }] END AS value
+// params: {"p0": "tr:x"}
