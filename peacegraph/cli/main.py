@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from peacegraph.cli.data import data_app
 from peacegraph.cli.db import db_app
 from peacegraph.cli.extract import evaluate, extract
 from peacegraph.cli.neo4j import neo4j_app
@@ -14,6 +15,7 @@ app = typer.Typer(help="peacegraph: who covers what, where, when, and what a dra
                   no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(db_app, name="db")
+app.add_typer(data_app, name="data")
 seed_app.command("extract")(extract)
 seed_app.command("evaluate")(evaluate)
 app.add_typer(seed_app, name="seed")

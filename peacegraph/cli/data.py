@@ -1,0 +1,67 @@
+"""`peacegraph data check [PATH…]`: semantic checks on bundles, or on what the graph holds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from peacegraph.cli.common import console, out, with_graph
+from peacegraph.graph.bundles.checks import Finding, check_bundles
+from peacegraph.graph.bundles.load import check_offline
+from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle
+from peacegraph.graph.bundles.validate import check_references
+from peacegraph.graph.domain.model import KINDS
+from peacegraph.graph.store.database import Database
+from peacegraph.graph.store.export import export_bundle
+from peacegraph.seed.files import read_all
+
+data_app = typer.Typer(help="Check the facts: sources, dates, mandates, currency, duplicates.", no_args_is_help=True)
+
+
+def check_files(paths: list[Path]) -> tuple[list[ParsedBundle], list[str], list[Finding]]:
+    """Parse the files and check them together: (bundles, structural errors, semantic findings)."""
+    parsed = read_all(paths)
+    errors = [str(e) for e in check_offline(parsed, allow_pending=True)]
+    errors += [str(e) for e in check_references(parsed, {})]
+    return parsed, errors, check_bundles(parsed)
+
+
+@data_app.command("check")
+def check(
+    paths: list[Path] = typer.Argument(None, help="bundle files or folders (default: what the graph holds)"),
+    warnings: bool = typer.Option(True, "--warnings/--no-warnings", help="print the warnings too"),
+) -> None:
+    """Report every located finding; exit 1 when any is an error (warnings are advice)."""
+    try:
+        if paths:
+            parsed, errors, findings = check_files(paths)
+        else:
+            async def work(db: Database) -> ParsedBundle:
+                return ParsedBundle("graph", await export_bundle(db), None)
+
+            parsed = [with_graph(work)]
+            errors, findings = [], check_bundles(parsed)
+    except BundleInvalid as exc:
+        for e in exc.errors:
+            console.print(str(e), highlight=False, markup=False)
+        console.print(f"[bold red]{len(exc.errors)} error(s) reading the bundles[/]")
+        raise typer.Exit(1) from None
+    errors += [str(f) for f in findings if f.severity == "error"]
+    shown = [str(f) for f in findings if f.severity == "warning"] if warnings else []
+    for line in shown:
+        out.print(line, highlight=False, markup=False)
+    for line in errors:
+        console.print(line, highlight=False, markup=False)
+    counts = Counter({kind: len({item.id for pb in parsed for item in getattr(pb.bundle, kind)}) for kind in KINDS})
+    table = Table(title="facts checked")
+    for kind in KINDS:
+        table.add_column(kind, justify="right")
+    table.add_row(*(str(counts[k]) for k in KINDS))
+    out.print(table)
+    n_warn = sum(1 for f in findings if f.severity == "warning")
+    out.print(f"{len(errors)} error(s), {n_warn} warning(s)")
+    if errors:
+        raise typer.Exit(1)
