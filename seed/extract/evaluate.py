@@ -28,7 +28,7 @@ from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.pipeline import DocResult
 from peacegraph.seed.extract.relations import SYMMETRIC
 
-KINDS = ("missions", "organizations", "countries", "symbols", "money", "relations")
+KINDS = ("missions", "organizations", "countries", "symbols", "money", "tasks", "relations")
 
 
 def norm(text: str) -> str:
@@ -73,7 +73,7 @@ class Score:
 def predictions(doc: DocResult, gaz: Gazetteer, min_confidence: float = 0.5) -> dict[str, Any]:
     """What the extractor claims about a report, in the gold file's shape."""
     out: dict[str, Any] = {"missions": {}, "organizations": {}, "countries": {}, "symbols": set(), "money": [],
-                           "relations": set()}
+                           "tasks": set(), "relations": set()}
     for m in doc.mentions:
         if m.confidence < min_confidence or m.id is None:
             continue
@@ -89,6 +89,8 @@ def predictions(doc: DocResult, gaz: Gazetteer, min_confidence: float = 0.5) -> 
                 out["countries"].setdefault(m.id, Pred(m.id)).surfaces.add(m.text)
         elif m.kind == "symbol":
             out["symbols"].add(norm_symbol(m.id))
+        elif m.kind == "task":
+            out["tasks"].add(m.id)
         elif m.kind == "money":
             item = (float(m.data["amount"]), str(m.data["currency"]))
             if item not in out["money"]:
@@ -137,6 +139,9 @@ def score_report(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]
     def money_match(a: tuple[float, str], b: tuple[float, str]) -> bool:
         return a[1] == b[1] and abs(a[0] - b[0]) <= 0.01 * max(abs(b[0]), 1.0)
 
+    gold_tasks = {str(g["id"]) for g in gold["tasks"]}
+    pt = pred["tasks"]
+    scores["tasks"] = Score(len(gold_tasks), len(pt), len(pt & gold_tasks), len(pt & gold_tasks))
     pm = pred["money"]
     scores["money"] = Score(len(gold_money), len(pm), sum(1 for p in pm if any(money_match(p, g) for g in gold_money)),
                             sum(1 for g in gold_money if any(money_match(p, g) for p in pm)))

@@ -11,12 +11,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.mentions.base import Mention
+from peacegraph.seed.extract.zones import Zone
 
 _PLANNED = re.compile(r"\b(?:plans? to|planned|planning to|will|shall|is to|are to|intends? to|is set to|are set to|"
                       r"scheduled to|envisage[sd]?|to be deployed|would)\b", re.I)
@@ -79,7 +80,7 @@ def modality(sentence: str) -> str:
 
 class RelationFinder:
     def __init__(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention], gaz: Gazetteer,
-                 inner: dict[int, list[Mention]]) -> None:
+                 inner: dict[int, list[Mention]], zone_at: Callable[[int], Zone] | None = None) -> None:
         self.text = text
         self.sents = sentences
         self.starts = [s for s, _ in sentences]
@@ -89,6 +90,7 @@ class RelationFinder:
         for m in mentions:
             self.by_sent.setdefault(self.sent_of(m.start), []).append(m)
         self.facts: list[Fact] = []
+        self.zone_at = zone_at
 
     def sent_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -106,6 +108,8 @@ class RelationFinder:
         for si in range(len(self.sents)):
             ms = self.by_sent.get(si, [])
             if not ms:
+                continue
+            if self.zone_at is not None and self.zone_at(self.sents[si][0]) is not Zone.body:
                 continue
             self._names(si, ms)
             self._deployment(si, ms)
@@ -281,5 +285,6 @@ class RelationFinder:
 
 
 def find_relations(text: str, sentences: list[tuple[int, int]], mentions: Iterable[Mention], gaz: Gazetteer,
-                   inner: dict[int, list[Mention]]) -> list[Fact]:
-    return RelationFinder(text, sentences, list(mentions), gaz, inner).run()
+                   inner: dict[int, list[Mention]], zone_at: Callable[[int], Zone] | None = None) -> list[Fact]:
+    """Candidate facts from body sentences only (every sentence when no zones are given)."""
+    return RelationFinder(text, sentences, list(mentions), gaz, inner, zone_at).run()

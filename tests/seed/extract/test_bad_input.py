@@ -6,10 +6,10 @@ import io
 from pathlib import Path
 
 import pytest
-from peacegraph.cli.main import app
 from pypdf import PdfWriter
 from typer.testing import CliRunner
 
+from peacegraph.cli.main import app
 from peacegraph.seed.extract.reading import ReportError, read_report
 
 

@@ -18,7 +18,7 @@ from peacegraph.seed.extract.to_bundle import build_bundle
 from tests.paths import ROOT as PROJECT_ROOT
 
 REPORTS = PROJECT_ROOT.parent / "shared" / "reports"
-GOLD = Path(__file__).parent / "gold"
+GOLD = PROJECT_ROOT / "seed" / "extract" / "gold" / "reports"
 STEMS = ["unsc-wg-peacekeeping-2016-report", "ipi-2022-primacy-of-politics-and-poc",
          "challenges-forum-2012-cooperation-and-coordination"]
 
