@@ -17,15 +17,24 @@ from typing import Any
 
 from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.mentions.base import Mention
+from peacegraph.seed.extract.mentions.tasks import TASK_CUE as _TASK_CUE
 from peacegraph.seed.extract.zones import Zone
 
 _PLANNED = re.compile(r"\b(?:plans? to|planned|planning to|will|shall|is to|are to|intends? to|is set to|are set to|"
                       r"scheduled to|envisage[sd]?|to be deployed|would)\b", re.I)
 _FORECAST = re.compile(r"\b(?:is expected to|are expected to|expected to|is likely to|are likely to|projected|"
                        r"forecast|anticipated)\b", re.I)
-_PROPOSED = re.compile(r"\b(?:proposed|proposal|should|recommend(?:s|ed)?|calls? for|could)\b", re.I)
+_PROPOSED = re.compile(r"\b(?:proposed|proposal|should|ought to|recommend(?:s|ed|ation)?|calls? for|urged?|"
+                       r"suggest(?:s|ed)?)\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|would|may|if|unless|whether|hypothetical\w*|imagine)\b", re.I)
+_GENERIC_ACTOR = re.compile(r"\b(?:the (?:UN |United Nations |peacekeeping |integrated |new |)?(?:mission|Mission|"
+                            r"operation|force|Force)|(?:integrated |multidimensional |UN |peacekeeping )missions|"
+                            r"peacekeepers|the peace operation)\b")
+_CONTINGENT = re.compile(r"\b(?P<verb>withdr[ae]w\w*|pull(?:ed|ing|s)? out|repatriat\w*|contribut\w*|deploy\w*|"
+                         r"provid\w*|sen[dt]\w*|pledg\w*)\b[^.;]{0,60}?\b(?:contingents?|troops|battalions?|"
+                         r"soldiers|personnel|units?|police officers|helicopters)\b", re.I)
 _MANDATE_CUE = re.compile(r"\b(?:mandat\w*|authori[sz]\w*|establish\w*|renew\w*|extend\w*|pursuant)\b", re.I)
-_TASK_CUE = re.compile(r"\b(?:mandat\w*|support\w*|assist\w*|help\w*|conduct\w*|engag\w*|undertak\w*|carr\w+ out|"
+_TASK_CUE_OLD = re.compile(r"\b(?:mandat\w*|support\w*|assist\w*|help\w*|conduct\w*|engag\w*|undertak\w*|carr\w+ out|"
                        r"implement\w*|facilitat\w*|monitor\w*|protect\w*|work\w* with|task\w*|responsib\w*)\b", re.I)
 _FUND_CUE = re.compile(r"\b(?:fund\w*|financ\w*|contribut\w*|pa(?:y|id|ying)|budget\w*|donat\w*|support for|"
                        r"supported|facility|grant\w*)\b", re.I)
@@ -70,7 +79,18 @@ class Fact:
         return self.subject, self.relation, self.object
 
 
+MODALITIES = ("actual", "planned", "forecast", "proposed", "hypothetical")
+# the model's Status has no `hypothetical`: such facts are written as `proposed`, with the modality in the method
+STATUS_OF = {"actual": "actual", "planned": "planned", "forecast": "forecast", "proposed": "proposed",
+             "hypothetical": "proposed"}
+
+
 def modality(sentence: str) -> str:
+    """actual / planned / forecast / proposed / hypothetical, from the cue words of the sentence."""
+    if _HYPOTHETICAL.search(sentence):
+        return "hypothetical"
+    if _PROPOSED.search(sentence):
+        return "proposed"
     if _FORECAST.search(sentence):
         return "forecast"
     if _PLANNED.search(sentence):
@@ -100,9 +120,11 @@ class RelationFinder:
             return
         a, b = self.sents[si]
         sentence = self.text[a:b]
-        status = modality(sentence) if rel in {"deployed_in", "performs_task", "funded_by", "succeeded_by"} \
-            else "actual"
-        self.facts.append(Fact(s, rel, o, a, b, round(conf, 2), method, status, data))
+        mod = "actual" if method.startswith("name:") else modality(sentence)
+        data.setdefault("modality", mod)
+        if mod != "actual":
+            conf -= 0.1 if mod == "hypothetical" else 0.05
+        self.facts.append(Fact(s, rel, o, a, b, round(conf, 2), method, STATUS_OF[mod], data))
 
     def run(self) -> list[Fact]:
         for si in range(len(self.sents)):
@@ -118,6 +140,7 @@ class RelationFinder:
             self._succession(si, ms)
             self._funding(si, ms)
             self._partners(si, ms)
+            self._contingents(si, ms)
         best: dict[tuple[str, str, str, int], Fact] = {}
         for f in self.facts:
             k = (*f.key(), f.start)
@@ -177,16 +200,35 @@ class RelationFinder:
             self.add(mission.id or "", "mandated_by", sym.id or "", si, conf, "cooccurrence:mission-resolution")
 
     def _tasks(self, si: int, ms: list[Mention]) -> None:
+        """Tasks to the actor of the sentence (nearest before, else nearest after), across the whole sentence.
+
+        With no named actor: the actor of an enumeration's lead-in ("… mandated priorities:" then the items),
+        else a generic actor ("the mission", "peacekeepers") resolved to the mission named in the previous three
+        sentences of the paragraph, with a lower confidence.
+        """
+        tasks = [m for m in ms if m.kind == "task" and m.id]
+        if not tasks:
+            return
         sentence = self.text[self.sents[si][0]:self.sents[si][1]]
         cue = bool(_TASK_CUE.search(sentence))
         actors = [m for m in ms if m.kind == "mission" and m.id]
         org_actor = False
+        how = "named"
         if not actors:
             actors = [m for m in ms if m.kind == "organization" and m.id and self._org_can_act(m.id)]
-            org_actor = True
+            org_actor = bool(actors)
+        if not actors:
+            lead = self._enumeration_actor(si)
+            if lead is not None:
+                actors, how = [lead], "enumeration"
+                cue = True
+            elif _GENERIC_ACTOR.search(sentence):
+                scoped = self._mission_in_scope(si)
+                if scoped is not None:
+                    actors, how = [scoped], "generic"
         if not actors:
             return
-        for t in (m for m in ms if m.kind == "task" and m.id):
+        for t in tasks:
             holder = [x for x in ms if x.kind in {"mission", "organization"} and x.id and x.start <= t.start
                       and t.end <= x.end]
             if holder:
@@ -195,11 +237,62 @@ class RelationFinder:
                 continue
             before = [a for a in actors if a.end <= t.start]
             actor = before[-1] if before else min(actors, key=lambda a: abs(a.start - t.start))
-            if abs(actor.start - t.start) > 220:
-                continue
             conf = (0.35 if org_actor else 0.55) + ((0.1 if org_actor else 0.15) if cue else 0.0)
-            self.add(actor.id or "", "performs_task", t.id or "", si, conf, "cooccurrence:actor-task",
-                     mention_start=t.start)
+            distance = abs(actor.start - t.start)
+            if how == "named" and distance > 220:
+                conf -= 0.05
+            if how == "generic":
+                conf -= 0.15
+            elif how == "enumeration":
+                conf -= 0.05
+            self.add(actor.id or "", "performs_task", t.id or "", si, conf, f"cooccurrence:actor-task:{how}",
+                     mention_start=t.start, actor_resolved=how, distance=distance, cue=cue)
+
+    def _enumeration_actor(self, si: int) -> Mention | None:
+        """The actor of the lead-in sentence when sentence `si` is an item of a list the lead-in opened with ':'."""
+        k = si - 1
+        while k >= 0 and si - k <= 12:
+            a, b = self.sents[k]
+            gap = self.text[b:self.sents[k + 1][0]]
+            if "\n\n" in gap:
+                return None
+            if self.text[a:b].rstrip().endswith(":"):
+                ms = [m for m in self.by_sent.get(k, []) if m.kind in {"mission", "organization"} and m.id]
+                return ms[-1] if ms else None
+            if "\n" not in gap and not self.text[a:b].rstrip().endswith(";"):
+                return None
+            k -= 1
+        return None
+
+    def _mission_in_scope(self, si: int) -> Mention | None:
+        """The last mission named in the previous three sentences of the same paragraph."""
+        for k in range(si - 1, max(-1, si - 4), -1):
+            if "\n\n" in self.text[self.sents[k][1]:self.sents[k + 1][0]]:
+                return None
+            ms = [m for m in self.by_sent.get(k, []) if m.kind == "mission" and m.id]
+            if ms:
+                return ms[-1]
+        return None
+
+    def _is_country(self, place: str) -> bool:
+        entry = self.gaz.get("place", place)
+        return entry is None or entry.subkind in (None, "country")
+
+    def _contingents(self, si: int, ms: list[Mention]) -> None:
+        """A country withdraws or contributes a contingent: `Ethiopia withdrew its troops from AMISOM`."""
+        a, _b = self.sents[si]
+        sentence = self.text[a:self.sents[si][1]]
+        m = _CONTINGENT.search(sentence)
+        if not m:
+            return
+        countries = [x for x in ms if x.kind == "place" and x.id and x.start < a + m.start()
+                     and self._is_country(x.id)]
+        missions = [x for x in ms if x.kind == "mission" and x.id and x.start > a + m.start()]
+        if not countries or not missions:
+            return
+        verb = m.group("verb").lower()
+        rel = "withdraws_contingent" if verb.startswith(("withdr", "pull", "repatr")) else "contributes_contingent"
+        self.add(countries[-1].id or "", rel, missions[0].id or "", si, 0.6, f"pattern:{rel}", verb=verb)
 
     def _org_can_act(self, org: str) -> bool:
         entry = self.gaz.get("organization", org)
