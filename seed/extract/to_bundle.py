@@ -41,10 +41,10 @@ def source_id(path: Path) -> str:
     return "report:" + re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
 
 
-def _rel_path(path: Path) -> str:
+def _rel_path(path: Path, reports_dir: Path | None = None) -> str:
     from peacegraph.seed.extract.sources import relative_path
 
-    return relative_path(path)
+    return relative_path(path, reports_dir)
 
 
 def _title(doc: DocResult) -> str:
@@ -94,7 +94,7 @@ class BundleBuilder:
     def _evidence(self, doc: DocResult, start: int, end: int, span: tuple[int, int] | None = None) -> Evidence:
         a, b = span or (start, end)
         fa, fb = doc.norm.orig(a), doc.norm.orig(max(a, b - 1)) + 1
-        return Evidence(_rel_path(doc.path), doc.line(a), fa, fb, " ".join(doc.raw.text[fa:fb].split()),
+        return Evidence(_rel_path(doc.path, self.sources.reports_dir), doc.line(a), fa, fb, " ".join(doc.raw.text[fa:fb].split()),
                         " ".join(doc.norm.text[start:end].split())[:QUOTE_MAX])
 
     def _candidate(self, kind: str, record: dict[str, Any], ev: Evidence, features: dict[str, Any] | None = None,
@@ -188,14 +188,15 @@ class BundleBuilder:
         sid = existing or source_id(doc.path)
         self._doc_source[doc.path] = sid
         if existing is None:
-            self._put("sources", {"id": sid, "title": _title(doc), "kind": "report", "path": _rel_path(doc.path)})
+            self._put("sources", {"id": sid, "title": _title(doc), "kind": "report",
+                                  "path": _rel_path(doc.path, self.sources.reports_dir)})
         else:
             self.summary.skipped[f"sources (the graph's {existing} is the same file)"] += 1
         facts = [f for f in doc.facts if f.confidence >= self.min_conf]
         for f in doc.facts:
             if f.confidence < self.min_conf:
                 self.drop("relations", f"{f.subject} {f.relation} {f.object}",
-                          f"confidence {f.confidence:.2f} below the threshold {self.min_conf:.2f}", f.confidence,
+                          f"confidence below the threshold {self.min_conf:.2f}", f.confidence,
                           self._evidence(doc, f.start, f.end))
         facts = self._confirmations(doc, facts)
         self.summary.facts += len(facts)
@@ -236,7 +237,7 @@ class BundleBuilder:
                 continue
             start, _, conf, method = self._first_mention(doc, kind, id_)
             if conf < self.min_conf:
-                self.drop("organizations", f"{id_} ({entry.name})", f"confidence {conf:.2f} below the threshold",
+                self.drop("organizations", f"{id_} ({entry.name})", f"confidence below the threshold {self.min_conf:.2f}",
                           conf)
                 continue
             a, b = self._sentence(doc, start)
@@ -400,7 +401,7 @@ class BundleBuilder:
         existing = self.sources.find(cp.raw.encode("utf-8"), cp.page.url)
         sid = existing or council_source_id(cp)
         if existing is None:
-            self._put("sources", source_record(cp, sid))
+            self._put("sources", source_record(cp, sid, self.sources.reports_dir))
         d = cp.decision
         if d is None or d.action is None or d.mission is None:
             why = "no decision found" if d is None else ("no action verb" if d.action is None else "no operation")

@@ -75,7 +75,8 @@ def page_date(body: str, url: str | None) -> PageDate | None:
 def source_kind(url: str | None, body: str) -> str:
     """press_release (press.un.org, un.org/press), news (news.un.org), resolution (a resolution's own text)."""
     u = (url or "").lower()
-    if "press.un.org" in u or "un.org/press" in u or re.search(r"\bPress Release\b|\bSC/\d{4,5}\b", body[:600]):
+    if "press.un.org" in u or "un.org/press" in u or re.search(r"\bPress Release\b|\bSC/\d{4,5}\b|"
+                                                              r"Security Council, \d+\w* Meeting", body[:600], re.I):
         return "press_release"
     if "news.un.org" in u:
         return "news"

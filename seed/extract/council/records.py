@@ -51,19 +51,32 @@ class CouncilPage:
     def line_of(self, body_offset: int) -> int:
         return self.raw.count("\n", 0, self.page.body_start + body_offset) + 1
 
-    def evidence(self, span: Span | None) -> Evidence:
-        rel = relative_path(self.path)
+    def evidence(self, span: Span | None, reports_dir: Path | None = None) -> Evidence:
+        rel = relative_path(self.path, reports_dir)
         if span is None:
             return Evidence(rel, 1, 0, 0, "", "")
         a, b = self.page.body_start + span.start, self.page.body_start + span.end
         return Evidence(rel, self.line_of(span.start), a, b, self.raw[a:b], span.sentence[:600])
 
 
-def source_record(cp: CouncilPage, source_id: str) -> dict[str, Any]:
+_FURNITURE = re.compile(r"^(?:Global perspective Human stories|Department of Public Information|Press Release|"
+                        r"SC/\d+|Skip to main content|media:)", re.I)
+
+
+def page_title(text: str, fallback: str) -> str:
+    """The headline: the first line that is not site furniture (a line naming the Council preferred)."""
+    lines = [re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", ln).strip(" #*|\t") for ln in text.splitlines()[:12]]
+    lines = [ln for ln in lines if len(ln) >= 8 and not _FURNITURE.match(ln) and not re.fullmatch(r"[\d\s]+", ln)]
+    council = [ln for ln in lines if re.search(r"\bCouncil\b", ln, re.I) and len(ln) <= 250]
+    pick = council[0] if council else (lines[0] if lines else fallback)
+    return pick[:300]
+
+
+def source_record(cp: CouncilPage, source_id: str, reports_dir: Path | None = None) -> dict[str, Any]:
     """The Source of a Council page: kind press_release / news / resolution / web_page, address, date."""
-    title = next((ln.strip(" #*|") for ln in cp.page.text.splitlines() if len(ln.strip(" #*|")) >= 8), cp.path.stem)
-    rec: dict[str, Any] = {"id": source_id, "title": re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", title)[:300],
-                           "kind": cp.page.kind, "publisher": "United Nations", "path": relative_path(cp.path)}
+    rec: dict[str, Any] = {"id": source_id, "title": page_title(cp.page.text, cp.path.stem),
+                           "kind": cp.page.kind, "publisher": "United Nations",
+                           "path": relative_path(cp.path, reports_dir)}
     if cp.page.url:
         rec["url"] = cp.page.url
     if cp.page.date and cp.page.date.precision == "day":
@@ -96,7 +109,11 @@ def previous_mandate(mandates: Sequence[GraphMandate], mission: str, before: dt.
         cands = [m for m in cands if (m.adopted or m.valid_from) and (m.adopted or m.valid_from) < before]  # type: ignore[operator]
     if not cands:
         return None
-    return max(cands, key=lambda m: (m.adopted or m.valid_from or dt.date.min))
+    prev = max(cands, key=lambda m: (m.adopted or m.valid_from or dt.date.min))
+    if before is not None and prev.valid_to is not None and not (
+            before - dt.timedelta(days=62) <= prev.valid_to <= before + dt.timedelta(days=400)):
+        return None  # the graph lacks the mandates in between: the one renewed is not known
+    return prev
 
 
 def mandate_record(d: Decision, issued_by: str, source_id: str, ev: Evidence, places: list[str],
