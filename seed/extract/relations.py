@@ -27,9 +27,10 @@ _FORECAST = re.compile(r"\b(?:is expected to|are expected to|expected to|is like
 _PROPOSED = re.compile(r"\b(?:proposed|proposal|should|ought to|recommend(?:s|ed|ation)?|calls? for|urged?|"
                        r"suggest(?:s|ed)?)\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|would|may|if|unless|whether|hypothetical\w*|imagine)\b", re.I)
-_GENERIC_ACTOR = re.compile(r"\b(?:the (?:UN |United Nations |peacekeeping |integrated |new |)?(?:mission|Mission|"
-                            r"operation|force|Force)|(?:integrated |multidimensional |UN |peacekeeping )missions|"
-                            r"peacekeepers|the peace operation)\b")
+_GENERIC_ACTOR = re.compile(r"\b(?:(?i:the) (?:UN |United Nations |peacekeeping |integrated |new |)?(?:mission|Mission|"
+                            r"operation|force|Force)|(?i:integrated |multidimensional |UN |peacekeeping )missions|"
+                            r"(?i:peacekeepers)|(?i:the peace operation))\b")
+_SUPPORT_TASKS = frozenset({"financing_support", "logistics_support"})
 _CONTINGENT = re.compile(r"\b(?P<verb>withdr[ae]w\w*|pull(?:ed|ing|s)? out|repatriat\w*|contribut\w*|deploy\w*|"
                          r"provid\w*|sen[dt]\w*|pledg\w*)\b[^.;]{0,60}?\b(?:contingents?|troops|battalions?|"
                          r"soldiers|personnel|units?|police officers|helicopters)\b", re.I)
@@ -120,7 +121,7 @@ class RelationFinder:
             return
         a, b = self.sents[si]
         sentence = self.text[a:b]
-        mod = "actual" if method.startswith("name:") else modality(sentence)
+        mod = "actual" if method.startswith(("name:", "graph+")) else modality(sentence)
         data.setdefault("modality", mod)
         if mod != "actual":
             conf -= 0.1 if mod == "hypothetical" else 0.05
@@ -237,6 +238,10 @@ class RelationFinder:
                 continue
             before = [a for a in actors if a.end <= t.start]
             actor = before[-1] if before else min(actors, key=lambda a: abs(a.start - t.start))
+            if t.id in _SUPPORT_TASKS:  # support to another organisation: the one that gives it performs it
+                givers = [x for x in ms if x.kind == "organization" and x.id and x.end <= t.start]
+                if givers:
+                    actor = givers[-1]
             conf = (0.35 if org_actor else 0.55) + ((0.1 if org_actor else 0.15) if cue else 0.0)
             distance = abs(actor.start - t.start)
             if how == "named" and distance > 220:
@@ -258,16 +263,19 @@ class RelationFinder:
                 return None
             if self.text[a:b].rstrip().endswith(":"):
                 ms = [m for m in self.by_sent.get(k, []) if m.kind in {"mission", "organization"} and m.id]
-                return ms[-1] if ms else None
+                return ms[-1] if ms else self._mission_in_scope(k)
             if "\n" not in gap and not self.text[a:b].rstrip().endswith(";"):
                 return None
             k -= 1
         return None
 
     def _mission_in_scope(self, si: int) -> Mention | None:
-        """The last mission named in the previous three sentences of the same paragraph."""
-        for k in range(si - 1, max(-1, si - 4), -1):
+        """The last mission named in the previous six sentences, not past a heading or a second paragraph break."""
+        breaks = 0
+        for k in range(si - 1, max(-1, si - 7), -1):
             if "\n\n" in self.text[self.sents[k][1]:self.sents[k + 1][0]]:
+                breaks += 1
+            if breaks > 1 or (self.zone_at is not None and self.zone_at(self.sents[k][0]) is not Zone.body):
                 return None
             ms = [m for m in self.by_sent.get(k, []) if m.kind == "mission" and m.id]
             if ms:
