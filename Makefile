@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 WEB := api/web
 
-.PHONY: setup run test lint stop web browser clean-state schema bench
+.PHONY: setup run test lint stop web browser clean-state schema bench eval
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,16 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Extraction quality on the real corpus ($PEACEGRAPH_REPORTS_DIR, default ../shared/reports): tuning and
+# leave-one-report-out figures, reliability, Council pages; fails when a target is missed or the corpus is missing.
+eval: $(STAMP)
+	@test -d "$${PEACEGRAPH_REPORTS_DIR:-../shared/reports}" || { echo "error: the reports corpus \
+	$${PEACEGRAPH_REPORTS_DIR:-../shared/reports} is missing (set PEACEGRAPH_REPORTS_DIR)" >&2; exit 1; }
+	$(BIN)/peacegraph neo4j start
+	$(BIN)/peacegraph db init
+	$(BIN)/peacegraph seed load data/
+	$(BIN)/peacegraph seed evaluate --check
 
 clean-state: stop
 	rm -rf .state

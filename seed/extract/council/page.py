@@ -98,7 +98,9 @@ def read_page(text: str) -> Page:
         k += 1
     if k and k < len(lines) and not lines[k].strip():
         pos += len(lines[k]) + 1
-    body = text[pos:]
+    from peacegraph.seed.extract.normalise import QUOTES
+
+    body = text[pos:].translate(QUOTES)  # one character for one: offsets still point into the file
     return Page(body, pos, url, page_date(body, url), source_kind(url, body))
 
 
