@@ -15,6 +15,7 @@ from peacegraph.graph.bundles.parse import BundleInvalid, parse_bundle_text
 from peacegraph.graph.settings import get_settings
 from peacegraph.graph.store.database import Graph
 from peacegraph.seed.extract.campaign import GOLD_DIR, Campaign, check_targets, micro, run_press, run_reports
+from peacegraph.seed.extract.confidence import DEFAULT_THRESHOLD, WEIGHTS_FILE
 from peacegraph.seed.extract.context import ExtractContext, load_context
 from peacegraph.seed.extract.council.reader import looks_like_council_text, read_council_text
 from peacegraph.seed.extract.council.records import CouncilPage
@@ -102,7 +103,7 @@ def _context() -> ExtractContext:
 def extract(
     reports: list[Path] = typer.Argument(..., help="report files (.txt, .md, .pdf) or Council texts"),
     output: Path = typer.Option(..., "-o", "--output", help="the bundle to write (YAML); the review file goes beside"),
-    min_confidence: float = typer.Option(0.5, "--min-confidence", min=0.0, max=1.0,
+    min_confidence: float = typer.Option(DEFAULT_THRESHOLD, "--min-confidence", min=0.0, max=1.0,
                                          help="leave out candidates below this confidence"),
 ) -> None:
     """Extract candidate facts into a bundle to review (`seed review`), then load with `peacegraph seed load`.
@@ -171,8 +172,10 @@ def _loo_table(runs: Campaign) -> Table:
 
 
 def _reliability_table(runs: Campaign) -> Table:
-    outcomes = [o for r in runs.in_sample for o in r.outcomes]
-    table = Table(title="reliability of relation confidence (all reports, every candidate)")
+    held = bool(runs.held_out)
+    outcomes = [o for r in (runs.held_out or runs.in_sample) for o in r.outcomes]
+    table = Table(title="reliability of relation confidence, every candidate of every report "
+                        + ("(each report scored with the model fitted on the others)" if held else "(in-sample)"))
     for col in ("confidence", "facts", "correct", "observed precision"):
         table.add_column(col, justify="right")
     for b in reliability(outcomes):
@@ -197,13 +200,15 @@ def evaluate(
     pairs: list[Path] = typer.Argument(None, help="REPORT GOLD pairs (default: every report of the corpus "
                                                    "($PEACEGRAPH_REPORTS_DIR) with a gold file in "
                                                    "seed/extract/gold/reports/)"),
-    min_confidence: float = typer.Option(0.5, "--min-confidence", min=0.0, max=1.0),
+    min_confidence: float = typer.Option(DEFAULT_THRESHOLD, "--min-confidence", min=0.0, max=1.0),
     loo: bool = typer.Option(True, "--loo/--no-loo", help="also score each report with the lexicon items learned "
                                                           "from it left out"),
     press: bool = typer.Option(True, "--press/--no-press", help="also score the Council pages (the corpus's press/ "
                                                                "against gold/press/dev.yaml; held-out pages when "
                                                                "their texts are present)"),
     check: bool = typer.Option(False, "--check", help="exit 1 when a target is not met (make eval)"),
+    fit_confidence: bool = typer.Option(False, "--fit-confidence", help="write the confidence model fitted on "
+                                                                       "every report to " + str(WEIGHTS_FILE.name)),
 ) -> None:
     """Precision / recall / F1 per kind (tasks too), in-sample and leave-one-report-out, reliability, Council texts."""
     settings = get_settings()
@@ -229,6 +234,10 @@ def evaluate(
     if runs.held_out:
         out.print(_loo_table(runs))
     out.print(_reliability_table(runs))
+    if fit_confidence and runs.model is not None:
+        write_atomic(WEIGHTS_FILE, runs.model.dump())
+        out.print(f"confidence model fitted on {', '.join(runs.model.fitted_on)} written to {WEIGHTS_FILE}",
+                  highlight=False)
     gate: PressScore | None = None
     if press and not pairs:
         dev_dir = corpus / "press"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peacegraph.seed.extract.confidence import ConfidenceModel, load_model
+from peacegraph.seed.extract.confidence import apply as apply_confidence
 from peacegraph.seed.extract.gazetteer import Entry, Gazetteer
 from peacegraph.seed.extract.lexicon import Lexicon, load_lexicon
 from peacegraph.seed.extract.mentions.base import Mention
@@ -40,8 +42,13 @@ class DocResult:
         return self.norm.line(offset)
 
 
-def extract_raw(raw: RawReport, gaz: Gazetteer, lexicon: Lexicon | None = None) -> DocResult:
-    """Normalise, segment, find mentions (entities everywhere; tasks in body text) and derive candidate facts."""
+def extract_raw(raw: RawReport, gaz: Gazetteer, lexicon: Lexicon | None = None,
+                model: ConfidenceModel | None = None, calibrate: bool = True) -> DocResult:
+    """Normalise, segment, find mentions (entities everywhere; tasks in body text) and derive candidate facts.
+
+    With `calibrate`, fact confidence comes from `model` (default: the fitted weights file, when there is one);
+    without, facts keep the rules' priors (what the model is fitted on).
+    """
     lex = lexicon if lexicon is not None else load_lexicon()
     norm = normalise(raw, gaz.lexicon())
     text = norm.text
@@ -55,9 +62,14 @@ def extract_raw(raw: RawReport, gaz: Gazetteer, lexicon: Lexicon | None = None) 
         key=lambda m: (m.start, m.end),
     )
     facts = find_relations(text, sents, mentions, gaz, ents.inner, norm.zone_at)
+    for f in facts:
+        f.data.setdefault("prior", f.confidence)
+    if calibrate:
+        apply_confidence(facts, model if model is not None else load_model())
     return DocResult(raw, norm, sents, mentions, ents.new, facts, ents.inner)
 
 
-def extract_file(path: Path, gaz: Gazetteer, lexicon: Lexicon | None = None) -> DocResult:
+def extract_file(path: Path, gaz: Gazetteer, lexicon: Lexicon | None = None, model: ConfidenceModel | None = None,
+                 calibrate: bool = True) -> DocResult:
     """Read and extract one report; raises ReportError for unusable input."""
-    return extract_raw(read_report(path), gaz, lexicon)
+    return extract_raw(read_report(path), gaz, lexicon, model, calibrate)
