@@ -129,7 +129,12 @@ class BundleBuilder:
 
     def confirm(self, kind: str, id_: str, fact: str, conf: float, ev: Evidence,
                 differences: dict[str, Any] | None = None) -> None:
-        """A fact the graph already holds, stated again by this source."""
+        """A fact the graph already holds, stated again by this source (once per fact and file; later lines noted)."""
+        for c in self.review.confirmations:
+            if (c.kind, c.id, c.fact, c.evidence.file) == (kind, id_, fact, ev.file):
+                if ev.line != c.evidence.line and ev.line not in c.also_at:
+                    c.also_at.append(ev.line)
+                return
         self.review.confirmations.append(Confirmation(kind, id_, fact, round(conf, 2), ev, dict(differences or {})))
 
     def _extraction(self, method: str, conf: float) -> dict[str, Any]:

@@ -67,6 +67,7 @@ class Confirmation:
     confidence: float
     evidence: Evidence
     differences: dict[str, Any] = field(default_factory=dict)  # field -> {graph: ..., text: ...}
+    also_at: list[int] = field(default_factory=list)  # further lines of the same file stating it
     decision: str = "pending"
 
 
