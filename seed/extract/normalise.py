@@ -31,7 +31,7 @@ _HEAD_NUM = re.compile(r"^\s*\d{1,4}\s+[A-Z][A-Z0-9 ,:;'’&–—./()\-]{5,}$|^
 _PAGE_NUM = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.I)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|=+|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?)\s*$")
 _LEAD = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[-*+•▪●]\s+)?")
-_ASTERISKS = re.compile(r"\*+|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|\u00ad|\\(?=[\[\]().*_#-])")
+_ASTERISKS = re.compile(r"\*+|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|\u00ad|\\(?=[\[\]().*_#$-])")
 _FOOTNOTE = re.compile(r"(?<!\w)([A-Za-z][A-Za-z'’]*)([.,;:?!’'”\")]*)(\d{1,3})(?=[\s,.;:)\]]|$)")
 _KEEP_NUMBERED = frozenset({"rev", "no", "add", "corr", "para", "p", "pp", "art", "vol", "chapter", "res",
                             "annex", "part", "section", "article", "phase", "amend", "sup", "suppl", "fig"})

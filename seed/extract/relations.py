@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from peacegraph.seed.extract.council.decision import decide_action
 from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.mentions.base import Mention
 from peacegraph.seed.extract.mentions.tasks import TASK_CUE as _TASK_CUE
@@ -196,9 +197,12 @@ class RelationFinder:
         if not missions or not symbols:
             return
         conf = 0.7 if _MANDATE_CUE.search(sentence) else 0.5
+        action, _k = decide_action([sentence])  # the Council establishes / renews / modifies / terminates
         for sym in symbols:
             mission = min(missions, key=lambda m: abs(m.start - sym.start))
-            self.add(mission.id or "", "mandated_by", sym.id or "", si, conf, "cooccurrence:mission-resolution")
+            extra = {"action": action} if action else {}
+            self.add(mission.id or "", "mandated_by", sym.id or "", si, conf, "cooccurrence:mission-resolution",
+                     **extra)
 
     def _tasks(self, si: int, ms: list[Mention]) -> None:
         """Tasks to the actor of the sentence (nearest before, else nearest after), across the whole sentence.

@@ -321,7 +321,11 @@ class BundleBuilder:
                                       "authorizes": missions}
             if year:
                 record["valid_from"] = f"{year.group(1)}-01-01"
+                record["valid_from_precision"] = "year"
                 record["status"] = "actual"
+            action = next((f.data["action"] for f in fs if f.data.get("action")), None)
+            if action:
+                record["action"] = action
             record["cites"] = [self._cite(doc, first.start, first.end)]
             record["extraction"] = self._extraction(first.method, max(f.confidence for f in fs))
             self._put("mandates", record, self._evidence(doc, first.start, first.end), dict(first.data))

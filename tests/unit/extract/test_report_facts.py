@@ -73,3 +73,14 @@ def test_generic_words_need_an_actor_and_a_cue() -> None:
     assert not [m for m in alone.mentions if m.kind == "task"]
     with_actor = extract_raw(raw("The European Union provides funding to AMISOM."), gazetteer())
     assert "financing_support" in {m.id for m in with_actor.mentions if m.kind == "task"}
+
+
+def test_council_action_on_a_mandate_in_a_report() -> None:
+    from peacegraph.seed.extract.to_bundle import build_review
+
+    text = "The Security Council established MINUSMA by resolution 2100 (2013) to stabilise the north."
+    doc = extract_raw(raw(text), gazetteer())
+    f = next(f for f in doc.facts if f.relation == "mandated_by")
+    assert f.data["action"] == "establish"
+    bundle, _, _ = build_review([doc], gazetteer(), 0.0)
+    assert bundle.mandates[0].action == "establish" and bundle.mandates[0].valid_from_precision == "year"

@@ -54,3 +54,10 @@ def test_cited_titles() -> None:
     text = 'As "The Politics of Action for Peacekeeping" argues, and as "this is not a title" says.'
     spans = cited_titles(text)
     assert len(spans) == 1 and "Politics of Action" in text[spans[0][0]:spans[0][1]]
+
+
+def test_markdown_escaped_dollars_are_money() -> None:
+    from peacegraph.seed.extract.mentions.money import find_money
+
+    norm = normalise(raw(r"The budget was \$1,428 million in 2020."))
+    assert [m.data["amount"] for m in find_money(norm.text)] == [1428000000.0]
