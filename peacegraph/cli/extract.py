@@ -248,15 +248,17 @@ def evaluate(
         for err in dev.errors:
             out.print(f"  differs: {err}", highlight=False)
         gate = dev
-        held_dir = GOLD_DIR / "press" / "heldout" / "texts"
-        if held_dir.is_dir() and any(held_dir.iterdir()):
-            held = run_press(held_dir, GOLD_DIR / "press" / "heldout.yaml", ctx)
-            out.print(_press_table("held-out pages (never tuned on)", held))
-            for err in held.errors:
-                out.print(f"  differs: {err}", highlight=False)
-        else:
-            out.print(f"held-out pages not present ({held_dir}); see seed/extract/gold/press/heldout.yaml",
-                      highlight=False)
+        for part, title in (("dev2", "second development set (rules tuned on it)"),
+                            ("heldout", "held-out pages (never tuned on)")):
+            texts = GOLD_DIR / "press" / part / "texts"
+            if texts.is_dir() and any(texts.iterdir()):
+                score = run_press(texts, GOLD_DIR / "press" / f"{part}.yaml", ctx)
+                out.print(_press_table(title, score))
+                for err in score.errors:
+                    out.print(f"  differs: {err}", highlight=False)
+            else:
+                out.print(f"{title}: texts not present ({texts}); see seed/extract/gold/press/{part}.yaml",
+                          highlight=False)
     if check:
         failures = check_targets(runs, gate)
         for f in failures:

@@ -43,8 +43,9 @@ _VERBS: dict[str, re.Pattern[str]] = {
     "authorise_support": re.compile(r"\bauthori[sz]\w*", re.I),
 }
 _COUNCIL = re.compile(r"\b(?:Security Council|Council|15-member (?:body|organ|council)|UNSC)\b", re.I)
-_ADOPT_BEFORE = re.compile(r"(?:adopt(?:ing|ed|s|ion of)?|adoption of|Adopting|full text of)\s+(?:the\s+)?"
-                           r"(?:draft\s+)?(?:resolution\s+|Resolution\s+)?$", re.I)
+_ADOPT_BEFORE = re.compile(r"(?:(?:adopt(?:ing|ed|s|ion of)?|adoption of|Adopting|full text of)\s+(?:the\s+)?"
+                           r"(?:draft\s+)?(?:resolution\s+|Resolution\s+)?|(?:^|[.\n]\s*)(?:Through|By)\s+"
+                           r"(?:its\s+)?(?:resolution|Resolution)\s+)$", re.I)
 _RECALL_BEFORE = re.compile(r"(?:recall\w*|requested in|authori[sz]ed in|laid out in|outlined in|set out in|"
                             r"pursuant to|in line with|in accordance with|established by|under|of|in|and|,)\s+"
                             r"(?:its\s+)?(?:previous\s+)?(?:resolutions?\s+)?(?:\d{3,4}\s*\(\d{4}\),?\s*)*$", re.I)
@@ -53,6 +54,9 @@ _MONTH = (r"(January|February|March|April|May|June|July|August|September|October
           r"Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _UNTIL = re.compile(r"\b(?:until|till|through|to|as of|ending on|expire on)\s+(?:the\s+end\s+of\s+)?"
                     r"(?:(\d{1,2})\s+" + _MONTH + r"|" + _MONTH + r"\s+(\d{1,2}))(?:,?\s+(\d{4})|\s+(next year))?\b", re.I)
+_TERMINATION_ON = re.compile(r"\b(?:as of|with effect from|effective|on)(?=\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+_MEMBER_STATES = re.compile(r"\bauthori[sz]\w*\b[^.;]{0,60}\b(?:Member States|member States|member states)\b")
+_INTO = re.compile(r"\b(?:reconfigur\w*|transform\w*|re-?hat\w*|transition\w*)\b[^.;]{0,80}?\binto\s+(?:the\s+)?$")
 _PERIOD = re.compile(r"\bfor (?:an?(?:other| further| initial period of)?|a further|another|an initial period of)?\s*"
                      r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](month|year)s?\b",
                      re.I)
@@ -69,8 +73,8 @@ _PREAMBLE = re.compile(r'^\W*(?:Recalling|Reaffirming|Welcoming|Commending|Stres
                        r'Bearing in mind|Condemning|Reiterating|Acknowledging|Deploring|Having|Looking forward|'
                        r'Encouraging|Underscoring|Concerned|Deeply|Gravely|Affirming|Urging)\b')
 _CHAPTER7 = re.compile(r"\bChapter VII\b")
-_MISSION_PRONOUN = re.compile(r"\b(?:the (?:new )?(?:Mission|mission|Force|force|operation|Operation|brigade|"
-                              r"peacekeeping mission)\b|^\W*It\b)")
+_MISSION_PRONOUN = re.compile(r"\bthe (?:new )?(?:Mission|mission|Force|force|operation|Operation|brigade|"
+                              r"peacekeeping mission)\b|^\W*It\b")
 
 
 @dataclass(frozen=True)
@@ -226,10 +230,14 @@ def _lead(body: str, sents: Sequence[tuple[int, int]], stop: int, head: Sequence
 
 
 def decide_action(texts: Sequence[str]) -> tuple[str | None, int]:
-    """The strongest action verb in the given texts (headline and lead sentences), with its text index."""
-    for action in ACTIONS:
+    """The strongest action verb in the given texts (headline and lead sentences), with its text index:
+    terminate > establish > renew > authorising member States > modify > authorise."""
+    order: list[tuple[str, re.Pattern[str]]] = [(a, _VERBS[a]) for a in ("terminate", "establish", "renew")]
+    order += [("authorise_support", _MEMBER_STATES), ("modify", _VERBS["modify"]),
+              ("authorise_support", _VERBS["authorise_support"])]
+    for action, rx in order:
         for i, t in enumerate(texts):
-            if _VERBS[action].search(t):
+            if rx.search(t):
                 return action, i
     return None, -1
 
@@ -306,9 +314,16 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     after = [r for r in refs if v_at <= r[0] < b]
     pool = after or [r for r in refs if any(x <= r[0] < y for x, y in lead)] or \
         [r for r in refs if any(x <= r[0] < y for x, y in head)] or refs[:1]
+    into = [r for r in pool if _INTO.search(body[max(a, r[0] - 120):r[0]])]
+    if into:  # "reconfigure AMISOM into the African Union Transition Mission": the new operation
+        pool = into + [r for r in pool if r not in into]
     if pool:
         first = pool[0]
         decision.mission = first[2]
+        leads = first[2].leads or []
+        if action in {"establish", "modify"} and leads and "un" not in leads:
+            decision.action = action = "authorise_support"  # the Council authorises operations others run
+            decision.notes.append("a non-UN operation: authorised, not established or modified")
         decision.evidence["mission"] = Span(first[0], first[1], " ".join(_sentence_at(body, first[0]).split()))
         same = [r for r in pool[1:] if r[2].id != first[2].id and r[0] < b and r[0] - first[1] < 160]
         seen = {first[2].id}
@@ -320,7 +335,7 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     ref_date = adopted or (page.date.value if page.date else None)
     year_hint = year or (page.date.value.year if page.date else None)
     for x, y in [spans[k], *lead, *head]:
-        d, text = end_date(body[x:y] if action != "terminate" else body[x:y].replace("as of", "until"), year_hint,
+        d, text = end_date(body[x:y] if action != "terminate" else _TERMINATION_ON.sub("until", body[x:y]), year_hint,
                            ref_date if (page.date and page.date.precision != "year") or adopted else None)
         if d:
             decision.end_date = d
@@ -371,10 +386,11 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
             demand_before = [x for x in demands if x <= h.start]
             ours = bool(mission_before) and (not demand_before or max(demand_before) < max(mission_before))
             ok = ours or (h.key == "use_of_force" and bool(_CHAPTER7.search(s)) and adoption)
-            if ok and h.key not in found:
-                found.append(h.key)
-                if first is None:
-                    first = Span(a, b, " ".join(s.split()))
+            for key in matcher.lexicon.keys_for(h.key) if ok else ():
+                if key not in found:
+                    found.append(key)
+                    if first is None:
+                        first = Span(a, b, " ".join(s.split()))
     return found, first
 
 

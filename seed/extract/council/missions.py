@@ -91,6 +91,14 @@ class CouncilMissions:
             cands = [e for e in cands if set(e.deployed_in) & places] or ([] if len(cands) > 1 else cands)
         return cands[0] if len(cands) == 1 else None
 
+    def _by_name(self, name: str) -> Entry | None:
+        """The one active graph mission whose name holds every word of `name` (at least three words)."""
+        mine = set(norm_tokens(name)) - {"the", "of", "in", "for"}
+        if len(mine) < 3:
+            return None
+        cands = [e for e in self.gaz.of_kind("mission") if mine <= set(norm_tokens(e.name)) and self._active(e.id)]
+        return cands[0] if len(cands) == 1 else None
+
     def find(self, body: str) -> list[tuple[int, int, MissionRef]]:
         """Every operation reference in the body, in text order."""
         ents = find_entities(body, self.gaz)
@@ -110,7 +118,7 @@ class CouncilMissions:
                 continue
             if (new.name or "").lower() in _COMMON or (new.acronym or "").lower() in _COMMON:
                 continue
-            hit = self._resolve_new(new, near | set(new.deployed_in))
+            hit = self._resolve_new(new, near | set(new.deployed_in)) or self._by_name(new.name)
             if hit is None and not new.acronym and new.deployed_in:
                 by_place = self._in_place(set(new.deployed_in), new.led_by[0] if new.led_by else None, new.name)
                 hit = by_place[0] if by_place else None
