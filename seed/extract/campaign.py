@@ -18,7 +18,6 @@ from peacegraph.seed.extract.confidence import apply as apply_confidence
 from peacegraph.seed.extract.context import ExtractContext
 from peacegraph.seed.extract.council.reader import read_council_text
 from peacegraph.seed.extract.evaluate import (
-    KINDS,
     PressScore,
     Score,
     load_gold,
@@ -173,5 +172,3 @@ def check_targets(campaign: Campaign, press: PressScore | None) -> list[str]:
             failures.append(f"Council texts: tasks F1 {press.tasks.f1:.2f} < 0.7")
     return failures
 
-
-KINDS_SHOWN = KINDS

@@ -110,10 +110,8 @@ def run_review(bundle: Path, answers_file: Path | None, dry_run: bool, console: 
                 elif verb != "s":
                     console.print(f"unknown answer {ans!r}")
                     continue
-            except ReviewError as exc:
+            except ReviewError as exc:  # say why, and ask again
                 console.print(f"[red]{exc}[/]", highlight=False)
-                if answers is not None and verb == "a":
-                    continue
                 continue
             break
         if quit_:
