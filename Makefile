@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 WEB := api/web
 
-.PHONY: setup run test lint stop web browser clean-state schema generate compose-check bench
+.PHONY: setup run test lint stop web browser clean-state schema generate compose-check bench eval
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,16 @@ bench: $(STAMP)
 	@if [ ! bench/peer/node_modules/.installed -nt bench/peer/package-lock.json ]; then \
 	  cd bench/peer && npm ci --no-audit --no-fund --silent && touch node_modules/.installed; fi
 	$(BIN)/python -m bench
+
+# Extraction quality on the real corpus ($PEACEGRAPH_REPORTS_DIR, default ../shared/reports): tuning and
+# leave-one-report-out figures, reliability, Council pages; fails when a target is missed or the corpus is missing.
+eval: $(STAMP)
+	@test -d "$${PEACEGRAPH_REPORTS_DIR:-../shared/reports}" || { echo "error: the reports corpus \
+	$${PEACEGRAPH_REPORTS_DIR:-../shared/reports} is missing (set PEACEGRAPH_REPORTS_DIR)" >&2; exit 1; }
+	$(BIN)/peacegraph neo4j start
+	$(BIN)/peacegraph db init
+	$(BIN)/peacegraph seed load data/
+	$(BIN)/peacegraph seed evaluate --check
 
 clean-state: stop
 	rm -rf .state

@@ -151,4 +151,3 @@ class Database:
         return info
 
 
-Graph = Database  # the name the extraction code still uses; removed when it moves to Database

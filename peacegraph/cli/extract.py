@@ -1,4 +1,4 @@
-"""`peacegraph seed extract` and `peacegraph seed evaluate` (registered on `peacegraph seed` by the CLI's main)."""
+"""`peacegraph seed extract`, `seed evaluate` and `seed review` (registered on `peacegraph seed` by the CLI's main)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,18 @@ from peacegraph.cli.common import console, fail, out, with_graph
 from peacegraph.graph.bundles.parse import BundleInvalid, parse_bundle_text
 from peacegraph.graph.settings import get_settings
 from peacegraph.graph.store.database import Database
-from peacegraph.seed.extract.evaluate import KINDS, gold_path_for, load_gold, predictions, score_report
-from peacegraph.seed.extract.gazetteer import Gazetteer
+from peacegraph.seed.extract.campaign import GOLD_DIR, Campaign, check_targets, micro, run_press, run_reports
+from peacegraph.seed.extract.confidence import DEFAULT_THRESHOLD, WEIGHTS_FILE
+from peacegraph.seed.extract.context import ExtractContext, load_context
+from peacegraph.seed.extract.council.reader import looks_like_council_text, read_council_text
+from peacegraph.seed.extract.council.records import CouncilPage
+from peacegraph.seed.extract.evaluate import KINDS, PressScore, gold_path_for, reliability
 from peacegraph.seed.extract.pipeline import DocResult, extract_raw
 from peacegraph.seed.extract.reading import RawReport, ReportError, read_report
-from peacegraph.seed.extract.to_bundle import BundleSummary, build_bundle
+from peacegraph.seed.extract.to_bundle import BundleSummary, build_review
+from peacegraph.seed.review.document import ReviewFile, review_path
 
-DEFAULT_GOLD = Path("tests") / "seed" / "extract" / "gold"
+DEFAULT_GOLD = GOLD_DIR / "reports"
 
 
 def read_reports(paths: list[Path]) -> list[RawReport]:
@@ -64,8 +69,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def print_summary(summary: BundleSummary, output: Path, docs: list[DocResult]) -> None:
-
+def print_summary(summary: BundleSummary, output: Path, docs: list[DocResult], council: list[CouncilPage],
+                  review: ReviewFile) -> None:
     table = Table(title=f"candidate facts written to {output} (review: pending)")
     table.add_column("kind")
     table.add_column("records", justify="right")
@@ -73,8 +78,11 @@ def print_summary(summary: BundleSummary, output: Path, docs: list[DocResult]) -
         table.add_row(kind, str(n))
     out.print(table)
     mentions = sum(len(d.mentions) for d in docs)
-    out.print(f"{len(docs)} report(s), {mentions} mentions, {summary.facts} candidate relations at or above the "
-              "threshold")
+    out.print(f"{len(docs)} report(s), {len(council)} Council text(s), {mentions} mentions, {summary.facts} "
+              f"candidate relations at or above the threshold")
+    out.print(f"review file {review_path(output)}: {len(review.candidates)} candidates, "
+              f"{len(review.confirmations)} confirmations, {len(review.dropped)} dropped (with reasons)",
+              highlight=False)
     if summary.new_entities:
         out.print(f"new entities proposed ({len(summary.new_entities)}):")
         for item in summary.new_entities[:40]:
@@ -85,14 +93,24 @@ def print_summary(summary: BundleSummary, output: Path, docs: list[DocResult]) -
         out.print(f"not written: {n} {why}", highlight=False)
 
 
+def _context() -> ExtractContext:
+    async def work(graph: Database) -> ExtractContext:
+        return await load_context(graph, get_settings().reports_dir)
+
+    return with_graph(work)
+
+
 def extract(
-    reports: list[Path] = typer.Argument(..., help="report files: .txt, .md or .pdf"),
-    output: Path = typer.Option(..., "-o", "--output", help="the bundle to write (YAML)"),
-    min_confidence: float = typer.Option(0.5, "--min-confidence", min=0.0, max=1.0,
+    reports: list[Path] = typer.Argument(..., help="report files (.txt, .md, .pdf) or Council texts"),
+    output: Path = typer.Option(..., "-o", "--output", help="the bundle to write (YAML); the review file goes beside"),
+    min_confidence: float = typer.Option(DEFAULT_THRESHOLD, "--min-confidence", min=0.0, max=1.0,
                                          help="leave out candidates below this confidence"),
 ) -> None:
-    """Extract candidate facts from reports into a bundle to review, then load with `peacegraph seed load`."""
+    """Extract candidate facts into a bundle to review (`seed review`), then load with `peacegraph seed load`.
 
+    Security Council resolutions and the UN's press releases or news items about them are recognised and become
+    Mandate records (symbol, adoption date, action, end date, tasks, the operation and the mandate renewed).
+    """
     try:
         raws = read_reports(reports)
     except ExceptionGroup as group:
@@ -100,54 +118,172 @@ def extract(
             console.print(f"[bold red]error:[/] {exc}", highlight=False)
         console.print(f"nothing was written ({output} not created)", highlight=False)
         raise typer.Exit(1) from None
-
-    async def work(graph: Database) -> Gazetteer:
-        return await Gazetteer.from_graph(graph)
-
-    gaz = with_graph(work)
-    docs = [extract_raw(raw, gaz) for raw in raws]
-    bundle, summary = build_bundle(docs, gaz, min_confidence)
+    ctx = _context()
+    docs: list[DocResult] = []
+    council: list[CouncilPage] = []
+    for raw in raws:
+        if raw.kind != "pdf" and looks_like_council_text(raw.text):
+            council.append(read_council_text(raw.path, raw.text, ctx.gaz, ctx.dates))
+        else:
+            docs.append(extract_raw(raw, ctx.gaz))
+    bundle, summary, review = build_review(docs, ctx.gaz, min_confidence, sources=ctx.sources, council=council,
+                                           mandates=ctx.mandates)
+    review.bundle = output.name
     text = bundle_yaml(bundle)
     try:
         parse_bundle_text(text, str(output))
     except BundleInvalid as exc:  # a bug in the extractor: say so, write nothing
         fail(f"the extracted bundle does not validate (nothing written): {exc}")
     write_atomic(output, text)
-    print_summary(summary, output, docs)
+    write_atomic(review_path(output), review.dump())
+    print_summary(summary, output, docs, council, review)
+
+
+def _score_table(title: str, runs: Campaign) -> Table:
+    table = Table(title=title)
+    table.add_column("kind")
+    for r in runs.in_sample:
+        table.add_column(r.stem[:24], justify="right")
+    table.add_column("all (micro)", justify="right")
+    for kind in KINDS:
+        cells = []
+        for r_in, r_out in zip(runs.in_sample, runs.held_out or runs.in_sample, strict=True):
+            a, b = r_in.scores[kind], r_out.scores[kind]
+            cells.append(f"P {a.precision:.2f} R {a.recall:.2f} F {a.f1:.2f}" + (
+                f" | LOO F {b.f1:.2f}" if runs.held_out and kind == "tasks" else ""))
+        m = micro(runs.in_sample, kind)
+        cells.append(f"P {m.precision:.2f} R {m.recall:.2f} F {m.f1:.2f}")
+        table.add_row(kind, *cells)
+    reach = [f"{r.reach:.0%} ({r.correct_reached}/{r.correct_found})" for r in runs.in_sample]
+    table.add_row("correct facts reaching the bundle", *reach, "")
+    return table
+
+
+def _loo_table(runs: Campaign) -> Table:
+    table = Table(title="in-sample vs leave-one-report-out (lexicon items learned from the scored report dropped)")
+    for col in ("report", "kind", "in-sample F1", "held-out F1", "held-out P", "held-out R"):
+        table.add_column(col, justify="left" if col in ("report", "kind") else "right")
+    for r_in, r_out in zip(runs.in_sample, runs.held_out, strict=True):
+        for kind in ("tasks", "organizations", "relations"):
+            a, b = r_in.scores[kind], r_out.scores[kind]
+            table.add_row(r_in.stem[:28], kind, f"{a.f1:.2f}", f"{b.f1:.2f}", f"{b.precision:.2f}", f"{b.recall:.2f}")
+        table.add_row(r_in.stem[:28], "reach", f"{r_in.reach:.0%}", f"{r_out.reach:.0%}", "", "")
+    return table
+
+
+def _reliability_table(runs: Campaign) -> Table:
+    held = bool(runs.held_out)
+    outcomes = [o for r in (runs.held_out or runs.in_sample) for o in r.outcomes]
+    table = Table(title="reliability of relation confidence, every candidate of every report "
+                        + ("(each report scored with the model fitted on the others)" if held else "(in-sample)"))
+    for col in ("confidence", "facts", "correct", "observed precision"):
+        table.add_column(col, justify="right")
+    for b in reliability(outcomes):
+        table.add_row(f"[{b.low:.1f}, {min(b.high, 1.0):.1f})", str(b.n), str(b.correct),
+                      "-" if b.precision is None else f"{b.precision:.2f}")
+    return table
+
+
+def _press_table(name: str, score: PressScore) -> Table:
+    table = Table(title=f"Council texts: {name} ({score.pages} pages)")
+    for col in ("field", "gold", "predicted", "precision", "recall", "F1 / accuracy"):
+        table.add_column(col, justify="left" if col == "field" else "right")
+    for label, s in (("symbol", score.symbol), ("action", score.action), ("operation", score.mission),
+                     ("tasks", score.tasks)):
+        table.add_row(label, str(s.gold), str(s.predicted), f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}")
+    table.add_row("new end date", str(score.end_dates), "", "", "",
+                  f"{score.end_date_accuracy:.2f} ({score.end_dates_spurious} spurious)")
+    return table
+
 
 def evaluate(
-    pairs: list[Path] = typer.Argument(None, help="REPORT GOLD pairs (default: the three shared reports "
-                                                   "against tests/seed/extract/gold/<stem>.yaml)"),
-    min_confidence: float = typer.Option(0.5, "--min-confidence", min=0.0, max=1.0),
+    pairs: list[Path] = typer.Argument(None, help="REPORT GOLD pairs (default: every report of the corpus "
+                                                   "($PEACEGRAPH_REPORTS_DIR) with a gold file in "
+                                                   "seed/extract/gold/reports/)"),
+    min_confidence: float = typer.Option(DEFAULT_THRESHOLD, "--min-confidence", min=0.0, max=1.0),
+    loo: bool = typer.Option(True, "--loo/--no-loo", help="also score each report with the lexicon items learned "
+                                                          "from it left out"),
+    press: bool = typer.Option(True, "--press/--no-press", help="also score the Council pages (the corpus's press/ "
+                                                               "against gold/press/dev.yaml; held-out pages when "
+                                                               "their texts are present)"),
+    check: bool = typer.Option(False, "--check", help="exit 1 when a target is not met (make eval)"),
+    fit_confidence: bool = typer.Option(False, "--fit-confidence", help="write the confidence model fitted on "
+                                                                       "every report to " + str(WEIGHTS_FILE.name)),
 ) -> None:
-    """Precision / recall / F1 per kind against gold files (see seed/extract/evaluate.py for the rule)."""
-
+    """Precision / recall / F1 per kind (tasks too), in-sample and leave-one-report-out, reliability, Council texts."""
+    settings = get_settings()
+    corpus = settings.reports_dir
     if pairs:
         if len(pairs) % 2:
             fail("give REPORT GOLD pairs (an even number of paths)")
         todo = list(zip(pairs[::2], pairs[1::2], strict=True))
     else:
-        todo = [(r, gold_path_for(r, DEFAULT_GOLD)) for r in sorted(get_settings().reports_dir.glob("*.txt"))]
+        if not corpus.is_dir():
+            fail(f"the reports corpus {corpus} is missing: set PEACEGRAPH_REPORTS_DIR to the folder of the shared "
+                 "reports (it holds the report .txt files and press/)")
+        todo = [(r, gold_path_for(r, DEFAULT_GOLD)) for r in sorted(corpus.glob("*.txt"))]
         todo = [(r, g) for r, g in todo if g.exists()]
         if not todo:
-            fail(f"no reports with gold files found ({get_settings().reports_dir}, {DEFAULT_GOLD})")
+            fail(f"no reports with gold files found ({corpus}, {DEFAULT_GOLD})")
+    ctx = _context()
+    try:
+        runs = run_reports(todo, ctx, min_confidence, loo=loo)
+    except ReportError as exc:
+        fail(str(exc))
+    out.print(_score_table(f"reports vs gold (min confidence {min_confidence})", runs))
+    if runs.held_out:
+        out.print(_loo_table(runs))
+    out.print(_reliability_table(runs))
+    if fit_confidence and runs.model is not None:
+        write_atomic(WEIGHTS_FILE, runs.model.dump())
+        out.print(f"confidence model fitted on {', '.join(runs.model.fitted_on)} written to {WEIGHTS_FILE}",
+                  highlight=False)
+    gate: PressScore | None = None
+    gate_name = "none"
+    if press and not pairs:
+        dev_dir = corpus / "press"
+        if not dev_dir.is_dir():
+            fail(f"the Council pages {dev_dir} are missing (expected beside the reports)")
+        dev = run_press(dev_dir, GOLD_DIR / "press" / "dev.yaml", ctx)
+        out.print(_press_table("development pages (rules written on them: in-sample)", dev))
+        for err in dev.errors:
+            out.print(f"  differs: {err}", highlight=False)
+        gate, gate_name = dev, "development pages (in-sample)"
+        for part, title in (("dev2", "second development set (rules tuned on it)"),
+                            ("heldout", "held-out pages (never tuned on)")):
+            texts = GOLD_DIR / "press" / part / "texts"
+            if texts.is_dir() and any(texts.iterdir()):
+                score = run_press(texts, GOLD_DIR / "press" / f"{part}.yaml", ctx)
+                out.print(_press_table(title, score))
+                if part == "heldout":
+                    gate, gate_name = score, "held-out pages"
+                for err in score.errors:
+                    out.print(f"  differs: {err}", highlight=False)
+            else:
+                out.print(f"{title}: texts not present ({texts}); see seed/extract/gold/press/{part}.yaml",
+                          highlight=False)
+    if check:
+        failures = check_targets(runs, gate)
+        for f in failures:
+            console.print(f"[bold red]target not met:[/] {f}", highlight=False)
+        if failures:
+            console.print(f"(reports judged on the leave-one-report-out figures; Council texts on the {gate_name})",
+                          highlight=False)
+            raise typer.Exit(1)
+        out.print(f"all targets met (reports: leave-one-report-out figures; Council texts: {gate_name})")
+    elif gate is not None:
+        out.print(f"targets are checked (--check) on the leave-one-report-out figures and on the {gate_name}")
 
-    async def work(graph: Database) -> Gazetteer:
-        return await Gazetteer.from_graph(graph)
 
-    gaz = with_graph(work)
-    for report, gold_file in todo:
-        try:
-            doc = extract_raw(read_report(report), gaz)
-        except ReportError as exc:
-            fail(str(exc))
-            return
-        scores = score_report(predictions(doc, gaz, min_confidence), load_gold(gold_file))
-        table = Table(title=f"{report.name} vs {gold_file.name}")
-        for col in ("kind", "gold", "predicted", "precision", "recall", "F1"):
-            table.add_column(col, justify="left" if col == "kind" else "right")
-        for kind in KINDS:
-            s = scores[kind]
-            table.add_row(kind, str(s.gold), str(s.predicted), f"{s.precision:.2f}", f"{s.recall:.2f}",
-                          f"{s.f1:.2f}")
-        out.print(table)
+def review(
+    bundle: Path = typer.Argument(..., help="a bundle written by `seed extract` (its .review.yaml beside it)"),
+    answers: Path = typer.Option(None, "--answers", help="scripted answers, one per line (a, r REASON, "
+                                                         "e FIELD=VALUE …, s, q): for tests and batch use"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="count what would be written; change nothing"),
+) -> None:
+    """Walk the candidates best-first: evidence highlighted, graph matches, duplicates; accept, reject or edit."""
+    from peacegraph.seed.review.tui import run_review
+
+    code = run_review(bundle, answers, dry_run, out)
+    if code:
+        raise typer.Exit(code)

@@ -6,7 +6,7 @@ import typer
 
 from peacegraph.cli.data import data_app
 from peacegraph.cli.db import db_app
-from peacegraph.cli.extract import evaluate, extract
+from peacegraph.cli.extract import evaluate, extract, review
 from peacegraph.cli.neo4j import neo4j_app
 from peacegraph.cli.seed import export_command, seed_app, synth
 from peacegraph.cli.serve import api_app, keys_app, serve
@@ -18,6 +18,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(data_app, name="data")
 seed_app.command("extract")(extract)
 seed_app.command("evaluate")(evaluate)
+seed_app.command("review")(review)
 app.add_typer(seed_app, name="seed")
 app.add_typer(keys_app, name="keys")
 app.add_typer(api_app, name="api")

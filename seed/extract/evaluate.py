@@ -17,6 +17,7 @@ Predictions are the mentions and facts at or above the confidence threshold (the
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.pipeline import DocResult
 from peacegraph.seed.extract.relations import SYMMETRIC
 
-KINDS = ("missions", "organizations", "countries", "symbols", "money", "relations")
+KINDS = ("missions", "organizations", "countries", "symbols", "money", "tasks", "relations")
 
 
 def norm(text: str) -> str:
@@ -73,7 +74,7 @@ class Score:
 def predictions(doc: DocResult, gaz: Gazetteer, min_confidence: float = 0.5) -> dict[str, Any]:
     """What the extractor claims about a report, in the gold file's shape."""
     out: dict[str, Any] = {"missions": {}, "organizations": {}, "countries": {}, "symbols": set(), "money": [],
-                           "relations": set()}
+                           "tasks": set(), "relations": set()}
     for m in doc.mentions:
         if m.confidence < min_confidence or m.id is None:
             continue
@@ -89,12 +90,14 @@ def predictions(doc: DocResult, gaz: Gazetteer, min_confidence: float = 0.5) -> 
                 out["countries"].setdefault(m.id, Pred(m.id)).surfaces.add(m.text)
         elif m.kind == "symbol":
             out["symbols"].add(norm_symbol(m.id))
+        elif m.kind == "task":
+            out["tasks"].add(m.id)
         elif m.kind == "money":
             item = (float(m.data["amount"]), str(m.data["currency"]))
             if item not in out["money"]:
                 out["money"].append(item)
     for f in doc.facts:
-        if f.confidence >= min_confidence:
+        if f.confidence >= min_confidence and f.relation in GOLD_RELATIONS:
             out["relations"].add(f.key())
     return out
 
@@ -137,6 +140,9 @@ def score_report(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]
     def money_match(a: tuple[float, str], b: tuple[float, str]) -> bool:
         return a[1] == b[1] and abs(a[0] - b[0]) <= 0.01 * max(abs(b[0]), 1.0)
 
+    gold_tasks = {str(g["id"]) for g in gold["tasks"]}
+    pt = pred["tasks"]
+    scores["tasks"] = Score(len(gold_tasks), len(pt), len(pt & gold_tasks), len(pt & gold_tasks))
     pm = pred["money"]
     scores["money"] = Score(len(gold_money), len(pm), sum(1 for p in pm if any(money_match(p, g) for g in gold_money)),
                             sum(1 for g in gold_money if any(money_match(p, g) for p in pm)))
@@ -175,3 +181,135 @@ def _distinct_gold_relations(rels: list[dict[str, Any]]) -> list[dict[str, Any]]
 
 def gold_path_for(report: Path, gold_dir: Path) -> Path:
     return gold_dir / f"{report.stem}.yaml"
+
+
+# --- relations the gold scheme covers, reliability, reach -----------------------------------------------------
+GOLD_RELATIONS = frozenset({"led_by", "deployed_in", "mandated_by", "performs_task", "succeeded_by", "funded_by",
+                            "partner_of"})
+
+
+def relation_outcomes(doc: DocResult, gaz: Gazetteer, gold: dict[str, Any]) -> list[tuple[float, bool, Any]]:
+    """Every candidate fact of a kind the gold scheme covers, at any confidence: (confidence, correct, fact)."""
+    pred = predictions(doc, gaz, 0.0)
+    scores_map: dict[str, set[str]] = {}
+    for kind in ("missions", "organizations", "countries"):
+        for pid, gids in _entity_matches(pred[kind], gold[kind]).items():
+            scores_map.setdefault(pid, set()).update(gids)
+    gr = _distinct_gold_relations(gold["relations"])
+    out = []
+    for f in doc.facts:
+        if f.relation not in GOLD_RELATIONS:
+            continue
+        key = f.key()
+        ok = any(_rel_match(key, g, scores_map) for g in gr)
+        out.append((f.confidence, ok, f))
+    return out
+
+
+def _rel_match(p: tuple[str, str, str], g: dict[str, Any], mapping: dict[str, set[str]]) -> bool:
+    def same(pid: str, gid: str) -> bool:
+        return norm(pid) == norm(gid) or gid in mapping.get(pid, set()) or (
+            "/" in gid and norm_symbol(pid) == norm_symbol(gid))
+
+    if p[1] != g["relation"]:
+        return False
+    if same(p[0], str(g["subject"])) and same(p[2], str(g["object"])):
+        return True
+    return p[1] in SYMMETRIC and same(p[2], str(g["subject"])) and same(p[0], str(g["object"]))
+
+
+@dataclass
+class Bin:
+    low: float
+    high: float
+    n: int = 0
+    correct: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.n if self.n else None
+
+
+def reliability(outcomes: list[tuple[float, bool, Any]], edges: tuple[float, ...] = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7,
+                                                                                        0.8, 1.01)) -> list[Bin]:
+    """Confidence bins -> observed precision of the facts in each bin."""
+    bins = [Bin(a, b) for a, b in itertools.pairwise(edges)]
+    for conf, ok, _ in outcomes:
+        for b in bins:
+            if b.low <= conf < b.high:
+                b.n += 1
+                b.correct += int(ok)
+                break
+    return bins
+
+
+# --- Council texts ----------------------------------------------------------------------------------------------
+@dataclass
+class PressScore:
+    """Council-text scores over a set of pages."""
+
+    pages: int = 0
+    symbol: Score = field(default_factory=lambda: Score(0, 0, 0, 0))
+    action: Score = field(default_factory=lambda: Score(0, 0, 0, 0))
+    mission: Score = field(default_factory=lambda: Score(0, 0, 0, 0))
+    tasks: Score = field(default_factory=lambda: Score(0, 0, 0, 0))
+    end_dates: int = 0
+    end_dates_correct: int = 0
+    end_dates_spurious: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def end_date_accuracy(self) -> float:
+        return self.end_dates_correct / self.end_dates if self.end_dates else 1.0
+
+
+def _sym_equal(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and norm_symbol(str(a)) == norm_symbol(str(b))
+
+
+def score_press(predicted: dict[str, Any], gold: dict[str, list[dict[str, Any]]]) -> PressScore:
+    """Score decisions (file -> Decision or None) against gold records (file -> [record]); the first gold record of
+    a page is its decision. Symbol and action: precision over predicted values, recall over gold values; tasks:
+    micro-averaged over (page, task)."""
+    out = PressScore()
+    for name, records in gold.items():
+        g = records[0]
+        d = predicted.get(name)
+        out.pages += 1
+        psym = getattr(d, "symbol", None) if d else None
+        sym_ok = _sym_equal(psym, g.get("symbol"))
+        out.symbol = _add(out.symbol, g.get("symbol") is not None, psym is not None, sym_ok)
+        pact = getattr(d, "action", None) if d else None
+        out.action = _add(out.action, True, pact is not None, pact == g.get("action"))
+        pm = d.mission.id if d and d.mission else None
+        out.mission = _add(out.mission, True, pm is not None, pm == g.get("mission"))
+        gt, pt = set(g.get("tasks") or []), set(getattr(d, "tasks", []) or [])
+        out.tasks = Score(out.tasks.gold + len(gt), out.tasks.predicted + len(pt),
+                          out.tasks.matched_pred + len(gt & pt), out.tasks.matched_gold + len(gt & pt))
+        ge = g.get("end_date")
+        pe = getattr(d, "end_date", None) if d else None
+        if ge is not None:
+            out.end_dates += 1
+            out.end_dates_correct += int(pe == ge)
+        elif pe is not None:
+            out.end_dates_spurious += 1
+        wrong = [k for k, ok in (("symbol", sym_ok or (psym is None and g.get("symbol") is None)),
+                                 ("action", pact == g.get("action")), ("mission", pm == g.get("mission")),
+                                 ("end date", pe == ge), ("tasks", gt == pt)) if not ok]
+        if wrong:
+            out.errors.append(f"{name}: {', '.join(wrong)}")
+    return out
+
+
+def _add(s: Score, has_gold: bool, has_pred: bool, ok: bool) -> Score:
+    return Score(s.gold + int(has_gold), s.predicted + int(has_pred), s.matched_pred + int(has_pred and ok),
+                 s.matched_gold + int(has_gold and ok))
+
+
+def load_press_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """file name -> gold records, from `dev.yaml` (records listed under the file) or `heldout.yaml` (`records`)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, value in (data.get("texts") or {}).items():
+        out[str(name)] = list(value["records"] if isinstance(value, dict) else value)
+    return out

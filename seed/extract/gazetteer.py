@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from peacegraph.graph.store.database import Graph
+from peacegraph.graph.store.database import Database
 from peacegraph.seed.extract.countries import countries
 
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:'[A-Za-z]+)?")
@@ -105,7 +105,7 @@ class Gazetteer:
         return gaz
 
     @classmethod
-    async def from_graph(cls, graph: Graph) -> Gazetteer:
+    async def from_graph(cls, graph: Database) -> Gazetteer:
         return cls.from_rows(await graph.read("gazetteer"))
 
     def add_fallback_countries(self) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from peacegraph.seed.extract.reading import RawReport
+from peacegraph.seed.extract.zones import Zone, line_zones, note_number
 
 PREFIXES = frozenset({
     "pre", "non", "self", "cross", "well", "co", "anti", "multi", "post", "counter", "semi", "ex", "sub", "mid",
@@ -30,7 +31,7 @@ _HEAD_NUM = re.compile(r"^\s*\d{1,4}\s+[A-Z][A-Z0-9 ,:;'’&–—./()\-]{5,}$|^
 _PAGE_NUM = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.I)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|=+|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?)\s*$")
 _LEAD = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[-*+•▪●]\s+)?")
-_ASTERISKS = re.compile(r"\*+|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|\u00ad|\\(?=[\[\]().*_#-])")
+_ASTERISKS = re.compile(r"\*+|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|\u00ad|\\(?=[\[\]().*_#$-])")
 _FOOTNOTE = re.compile(r"(?<!\w)([A-Za-z][A-Za-z'’]*)([.,;:?!’'”\")]*)(\d{1,3})(?=[\s,.;:)\]]|$)")
 _KEEP_NUMBERED = frozenset({"rev", "no", "add", "corr", "para", "p", "pp", "art", "vol", "chapter", "res",
                             "annex", "part", "section", "article", "phase", "amend", "sup", "suppl", "fig"})
@@ -49,6 +50,17 @@ class Normalised:
     text: str
     seg_out: list[int] = field(default_factory=list)
     seg_orig: list[int] = field(default_factory=list)
+    zones: list[tuple[int, int, Zone]] = field(default_factory=list)
+    _zone_starts: list[int] = field(default_factory=list, repr=False)
+
+    def zone_at(self, offset: int) -> Zone:
+        """The zone of a normalised offset (body where nothing was recorded)."""
+        if len(self._zone_starts) != len(self.zones):
+            self._zone_starts = [z[0] for z in self.zones]
+        k = bisect.bisect_right(self._zone_starts, offset) - 1
+        if 0 <= k < len(self.zones) and self.zones[k][0] <= offset < self.zones[k][1]:
+            return self.zones[k][2]
+        return Zone.body
 
     def orig(self, offset: int) -> int:
         """The raw-text offset of a normalised offset."""
@@ -159,7 +171,11 @@ def keep_hyphen(left: str, right: str, words: set[str], hyph: set[str]) -> bool:
 
 
 def normalise(raw: RawReport, lexicon: Iterable[str] = ()) -> Normalised:
-    """Normalise a report's text; `lexicon` adds known names (single or hyphenated words) for de-hyphenation."""
+    """Normalise a report's text; `lexicon` adds known names (single or hyphenated words) for de-hyphenation.
+
+    Body text and headings come first, joined across the footnotes and page breaks that interrupt them; footnotes
+    and reference lists follow, one paragraph per note, so a body sentence is never joined to a note.
+    """
     text = raw.text.translate(QUOTES)
     lines = text.split("\n")
     words, hyph = vocabulary(text)
@@ -169,17 +185,66 @@ def normalise(raw: RawReport, lexicon: Iterable[str] = ()) -> Normalised:
         for w in _HYPH_WORD.findall(name):
             hyph.add(w.lower())
     repeated = _repeated_lines(lines)
+    furniture = [is_furniture(ln, repeated) for ln in lines]
+    zl = line_zones(lines, furniture)
     out = _Builder()
+    marks: list[tuple[int, Zone]] = []
+    body = [i for i, z in enumerate(zl) if z in (Zone.body, Zone.heading)]
+    _emit(raw, lines, body, furniture, zl, words, hyph, out, marks)
+    blocks: list[list[int]] = []
+    for i, z in enumerate(zl):
+        if z in (Zone.footnote, Zone.reference) and lines[i].strip() and not furniture[i]:
+            starts_note = z is Zone.footnote and (i == 0 or zl[i - 1] is not Zone.footnote
+                                                  or note_number(lines[i]) is not None)
+            if not blocks or starts_note or i - blocks[-1][-1] > 2 or zl[blocks[-1][-1]] is not z:
+                blocks.append([])
+            blocks[-1].append(i)
+    for block in blocks:
+        start = raw.line_starts[block[0]] if block[0] < len(raw.line_starts) else len(text)
+        if out.parts:
+            out.add("\n\n", start)
+        _emit(raw, lines, block, furniture, zl, words, hyph, out, marks, continue_block=False)
+    norm = Normalised(raw, "".join(out.parts), out.seg_out, out.seg_orig)
+    norm.zones = _intervals(marks, len(norm.text))
+    return norm
+
+
+def _intervals(marks: list[tuple[int, Zone]], end: int) -> list[tuple[int, int, Zone]]:
+    out: list[tuple[int, int, Zone]] = []
+    for k, (pos, zone) in enumerate(marks):
+        nxt = marks[k + 1][0] if k + 1 < len(marks) else end
+        if nxt <= pos:
+            continue
+        if out and out[-1][2] == zone and out[-1][1] == pos:
+            out[-1] = (out[-1][0], nxt, zone)
+        else:
+            out.append((pos, nxt, zone))
+    return out
+
+
+def _emit(raw: RawReport, lines: list[str], indices: list[int], furniture: list[bool], zl: list[Zone],
+          words: set[str], hyph: set[str], out: _Builder, marks: list[tuple[int, Zone]],
+          continue_block: bool = True) -> None:
+    """Emit the given raw lines (in order) into `out`, joining broken lines and undoing hyphenation."""
+    text_len = len(raw.text)
     pending_hyphen: int | None = None  # raw offset of a dropped line-end hyphen
     left_word = ""
     prev_is_block = True  # previous line ended a block (heading, start)
     gap_blank = False
-    for idx, line in enumerate(lines):
-        start = raw.line_starts[idx] if idx < len(raw.line_starts) else len(text)
+    prev_idx: int | None = None
+    local_start = out.pos
+    for idx in indices:
+        line = lines[idx]
+        start = raw.line_starts[idx] if idx < len(raw.line_starts) else text_len
         if not line.strip():
             gap_blank = True
+            prev_idx = idx
             continue
-        if is_furniture(line, repeated):
+        if prev_idx is not None and idx > prev_idx + 1 and any(
+                not lines[j].strip() for j in range(prev_idx + 1, idx)):
+            gap_blank = True
+        prev_idx = idx
+        if furniture[idx]:
             continue
         spans = _kept_spans(line)
         if not spans:
@@ -189,10 +254,10 @@ def normalise(raw: RawReport, lexicon: Iterable[str] = ()) -> Normalised:
             first_a += 1
         spans[0] = (first_a, spans[0][1])
         content_start = line[spans[0][0]:spans[0][1]]
-        is_heading = bool(re.match(r"^\s*#{1,6}\s", line))
+        is_heading = bool(re.match(r"^\s*#{1,6}\s", line)) or zl[idx] is Zone.heading
         is_list = bool(_LIST_START.match(line.lstrip())) and not is_heading
         # separator between the previous content and this line
-        if out.parts:
+        if out.pos > local_start or (continue_block and out.parts):
             first = content_start[:1]
             prev_end = out.last_char()
             if pending_hyphen is not None and first.isalpha() and (
@@ -206,7 +271,7 @@ def normalise(raw: RawReport, lexicon: Iterable[str] = ()) -> Normalised:
                     out.add("-", pending_hyphen)
                     prev_end = "-"
                 soft = not gap_blank or (not prev_is_block and not _SENT_END.search(prev_end) and (
-                    first.islower() or _CONNECTOR_END.search(out.parts[-1][-12:])))
+                    first.islower() or bool(_CONNECTOR_END.search(out.parts[-1][-12:]))))
                 if is_heading or prev_is_block or (gap_blank and not soft):
                     out.add("\n\n", start)
                 elif is_list:
@@ -225,13 +290,15 @@ def normalise(raw: RawReport, lexicon: Iterable[str] = ()) -> Normalised:
             pending_hyphen = start + last_b - 1
             m = re.search(r"([A-Za-z0-9]+)$", line[:last_b - 1])
             left_word = m.group(1) if m else ""
+        zone = zl[idx]
         for a, b in spans:
+            if not marks or marks[-1][1] is not zone:
+                marks.append((out.pos, zone))
             out.add(line[a:b], start + a)
         gap_blank = False
         prev_is_block = is_heading
     if pending_hyphen is not None:
         out.add("-", pending_hyphen)
-    return Normalised(raw, "".join(out.parts), out.seg_out, out.seg_orig)
 
 
 _ABBREV = re.compile(

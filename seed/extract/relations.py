@@ -11,20 +11,32 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from peacegraph.seed.extract.council.decision import decide_action
 from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.mentions.base import Mention
+from peacegraph.seed.extract.mentions.tasks import TASK_CUE as _TASK_CUE
+from peacegraph.seed.extract.zones import Zone
 
 _PLANNED = re.compile(r"\b(?:plans? to|planned|planning to|will|shall|is to|are to|intends? to|is set to|are set to|"
                       r"scheduled to|envisage[sd]?|to be deployed|would)\b", re.I)
 _FORECAST = re.compile(r"\b(?:is expected to|are expected to|expected to|is likely to|are likely to|projected|"
                        r"forecast|anticipated)\b", re.I)
-_PROPOSED = re.compile(r"\b(?:proposed|proposal|should|recommend(?:s|ed)?|calls? for|could)\b", re.I)
+_PROPOSED = re.compile(r"\b(?:proposed|proposal|should|ought to|recommend(?:s|ed|ation)?|calls? for|urged?|"
+                       r"suggest(?:s|ed)?)\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|would|may|if|unless|whether|hypothetical\w*|imagine)\b", re.I)
+_GENERIC_ACTOR = re.compile(r"\b(?:(?i:the) (?:UN |United Nations |peacekeeping |integrated |new |)?(?:mission|Mission|"
+                            r"operation|force|Force)|(?i:integrated |multidimensional |UN |peacekeeping )missions|"
+                            r"(?i:peacekeepers)|(?i:the peace operation))\b")
+_SUPPORT_TASKS = frozenset({"financing_support", "logistics_support"})
+_CONTINGENT = re.compile(r"\b(?P<verb>withdr[ae]w\w*|pull(?:ed|ing|s)? out|repatriat\w*|contribut\w*|deploy\w*|"
+                         r"provid\w*|sen[dt]\w*|pledg\w*)\b[^.;]{0,60}?\b(?:contingents?|troops|battalions?|"
+                         r"soldiers|personnel|units?|police officers|helicopters)\b", re.I)
 _MANDATE_CUE = re.compile(r"\b(?:mandat\w*|authori[sz]\w*|establish\w*|renew\w*|extend\w*|pursuant)\b", re.I)
-_TASK_CUE = re.compile(r"\b(?:mandat\w*|support\w*|assist\w*|help\w*|conduct\w*|engag\w*|undertak\w*|carr\w+ out|"
+_TASK_CUE_OLD = re.compile(r"\b(?:mandat\w*|support\w*|assist\w*|help\w*|conduct\w*|engag\w*|undertak\w*|carr\w+ out|"
                        r"implement\w*|facilitat\w*|monitor\w*|protect\w*|work\w* with|task\w*|responsib\w*)\b", re.I)
 _FUND_CUE = re.compile(r"\b(?:fund\w*|financ\w*|contribut\w*|pa(?:y|id|ying)|budget\w*|donat\w*|support for|"
                        r"supported|facility|grant\w*)\b", re.I)
@@ -69,7 +81,18 @@ class Fact:
         return self.subject, self.relation, self.object
 
 
+MODALITIES = ("actual", "planned", "forecast", "proposed", "hypothetical")
+# the model's Status has no `hypothetical`: such facts are written as `proposed`, with the modality in the method
+STATUS_OF = {"actual": "actual", "planned": "planned", "forecast": "forecast", "proposed": "proposed",
+             "hypothetical": "proposed"}
+
+
 def modality(sentence: str) -> str:
+    """actual / planned / forecast / proposed / hypothetical, from the cue words of the sentence."""
+    if _HYPOTHETICAL.search(sentence):
+        return "hypothetical"
+    if _PROPOSED.search(sentence):
+        return "proposed"
     if _FORECAST.search(sentence):
         return "forecast"
     if _PLANNED.search(sentence):
@@ -79,7 +102,7 @@ def modality(sentence: str) -> str:
 
 class RelationFinder:
     def __init__(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention], gaz: Gazetteer,
-                 inner: dict[int, list[Mention]]) -> None:
+                 inner: dict[int, list[Mention]], zone_at: Callable[[int], Zone] | None = None) -> None:
         self.text = text
         self.sents = sentences
         self.starts = [s for s, _ in sentences]
@@ -89,6 +112,7 @@ class RelationFinder:
         for m in mentions:
             self.by_sent.setdefault(self.sent_of(m.start), []).append(m)
         self.facts: list[Fact] = []
+        self.zone_at = zone_at
 
     def sent_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -98,14 +122,18 @@ class RelationFinder:
             return
         a, b = self.sents[si]
         sentence = self.text[a:b]
-        status = modality(sentence) if rel in {"deployed_in", "performs_task", "funded_by", "succeeded_by"} \
-            else "actual"
-        self.facts.append(Fact(s, rel, o, a, b, round(conf, 2), method, status, data))
+        mod = "actual" if method.startswith(("name:", "graph+")) else modality(sentence)
+        data.setdefault("modality", mod)
+        if mod != "actual":
+            conf -= 0.1 if mod == "hypothetical" else 0.05
+        self.facts.append(Fact(s, rel, o, a, b, round(conf, 2), method, STATUS_OF[mod], data))
 
     def run(self) -> list[Fact]:
         for si in range(len(self.sents)):
             ms = self.by_sent.get(si, [])
             if not ms:
+                continue
+            if self.zone_at is not None and self.zone_at(self.sents[si][0]) is not Zone.body:
                 continue
             self._names(si, ms)
             self._deployment(si, ms)
@@ -114,6 +142,7 @@ class RelationFinder:
             self._succession(si, ms)
             self._funding(si, ms)
             self._partners(si, ms)
+            self._contingents(si, ms)
         best: dict[tuple[str, str, str, int], Fact] = {}
         for f in self.facts:
             k = (*f.key(), f.start)
@@ -168,21 +197,43 @@ class RelationFinder:
         if not missions or not symbols:
             return
         conf = 0.7 if _MANDATE_CUE.search(sentence) else 0.5
+        action, _k = decide_action([sentence])  # the Council establishes / renews / modifies / terminates
         for sym in symbols:
             mission = min(missions, key=lambda m: abs(m.start - sym.start))
-            self.add(mission.id or "", "mandated_by", sym.id or "", si, conf, "cooccurrence:mission-resolution")
+            extra = {"action": action} if action else {}
+            self.add(mission.id or "", "mandated_by", sym.id or "", si, conf, "cooccurrence:mission-resolution",
+                     **extra)
 
     def _tasks(self, si: int, ms: list[Mention]) -> None:
+        """Tasks to the actor of the sentence (nearest before, else nearest after), across the whole sentence.
+
+        With no named actor: the actor of an enumeration's lead-in ("… mandated priorities:" then the items),
+        else a generic actor ("the mission", "peacekeepers") resolved to the mission named in the previous three
+        sentences of the paragraph, with a lower confidence.
+        """
+        tasks = [m for m in ms if m.kind == "task" and m.id]
+        if not tasks:
+            return
         sentence = self.text[self.sents[si][0]:self.sents[si][1]]
         cue = bool(_TASK_CUE.search(sentence))
         actors = [m for m in ms if m.kind == "mission" and m.id]
         org_actor = False
+        how = "named"
         if not actors:
             actors = [m for m in ms if m.kind == "organization" and m.id and self._org_can_act(m.id)]
-            org_actor = True
+            org_actor = bool(actors)
+        if not actors:
+            lead = self._enumeration_actor(si)
+            if lead is not None:
+                actors, how = [lead], "enumeration"
+                cue = True
+            elif _GENERIC_ACTOR.search(sentence):
+                scoped = self._mission_in_scope(si)
+                if scoped is not None:
+                    actors, how = [scoped], "generic"
         if not actors:
             return
-        for t in (m for m in ms if m.kind == "task" and m.id):
+        for t in tasks:
             holder = [x for x in ms if x.kind in {"mission", "organization"} and x.id and x.start <= t.start
                       and t.end <= x.end]
             if holder:
@@ -191,11 +242,69 @@ class RelationFinder:
                 continue
             before = [a for a in actors if a.end <= t.start]
             actor = before[-1] if before else min(actors, key=lambda a: abs(a.start - t.start))
-            if abs(actor.start - t.start) > 220:
-                continue
+            if t.id in _SUPPORT_TASKS:  # support to another organisation: the one that gives it performs it
+                givers = [x for x in ms if x.kind == "organization" and x.id and x.end <= t.start]
+                if givers:
+                    actor = givers[-1]
             conf = (0.35 if org_actor else 0.55) + ((0.1 if org_actor else 0.15) if cue else 0.0)
-            self.add(actor.id or "", "performs_task", t.id or "", si, conf, "cooccurrence:actor-task",
-                     mention_start=t.start)
+            distance = abs(actor.start - t.start)
+            if how == "named" and distance > 220:
+                conf -= 0.05
+            if how == "generic":
+                conf -= 0.15
+            elif how == "enumeration":
+                conf -= 0.05
+            self.add(actor.id or "", "performs_task", t.id or "", si, conf, f"cooccurrence:actor-task:{how}",
+                     mention_start=t.start, actor_resolved=how, distance=distance, cue=cue)
+
+    def _enumeration_actor(self, si: int) -> Mention | None:
+        """The actor of the lead-in sentence when sentence `si` is an item of a list the lead-in opened with ':'."""
+        k = si - 1
+        while k >= 0 and si - k <= 12:
+            a, b = self.sents[k]
+            gap = self.text[b:self.sents[k + 1][0]]
+            if "\n\n" in gap:
+                return None
+            if self.text[a:b].rstrip().endswith(":"):
+                ms = [m for m in self.by_sent.get(k, []) if m.kind in {"mission", "organization"} and m.id]
+                return ms[-1] if ms else self._mission_in_scope(k)
+            if "\n" not in gap and not self.text[a:b].rstrip().endswith(";"):
+                return None
+            k -= 1
+        return None
+
+    def _mission_in_scope(self, si: int) -> Mention | None:
+        """The last mission named in the previous six sentences, not past a heading or a second paragraph break."""
+        breaks = 0
+        for k in range(si - 1, max(-1, si - 7), -1):
+            if "\n\n" in self.text[self.sents[k][1]:self.sents[k + 1][0]]:
+                breaks += 1
+            if breaks > 1 or (self.zone_at is not None and self.zone_at(self.sents[k][0]) is not Zone.body):
+                return None
+            ms = [m for m in self.by_sent.get(k, []) if m.kind == "mission" and m.id]
+            if ms:
+                return ms[-1]
+        return None
+
+    def _is_country(self, place: str) -> bool:
+        entry = self.gaz.get("place", place)
+        return entry is None or entry.subkind in (None, "country")
+
+    def _contingents(self, si: int, ms: list[Mention]) -> None:
+        """A country withdraws or contributes a contingent: `Ethiopia withdrew its troops from AMISOM`."""
+        a, _b = self.sents[si]
+        sentence = self.text[a:self.sents[si][1]]
+        m = _CONTINGENT.search(sentence)
+        if not m:
+            return
+        countries = [x for x in ms if x.kind == "place" and x.id and x.start < a + m.start()
+                     and self._is_country(x.id)]
+        missions = [x for x in ms if x.kind == "mission" and x.id and x.start > a + m.start()]
+        if not countries or not missions:
+            return
+        verb = m.group("verb").lower()
+        rel = "withdraws_contingent" if verb.startswith(("withdr", "pull", "repatr")) else "contributes_contingent"
+        self.add(countries[-1].id or "", rel, missions[0].id or "", si, 0.6, f"pattern:{rel}", verb=verb)
 
     def _org_can_act(self, org: str) -> bool:
         entry = self.gaz.get("organization", org)
@@ -281,5 +390,6 @@ class RelationFinder:
 
 
 def find_relations(text: str, sentences: list[tuple[int, int]], mentions: Iterable[Mention], gaz: Gazetteer,
-                   inner: dict[int, list[Mention]]) -> list[Fact]:
-    return RelationFinder(text, sentences, list(mentions), gaz, inner).run()
+                   inner: dict[int, list[Mention]], zone_at: Callable[[int], Zone] | None = None) -> list[Fact]:
+    """Candidate facts from body sentences only (every sentence when no zones are given)."""
+    return RelationFinder(text, sentences, list(mentions), gaz, inner, zone_at).run()

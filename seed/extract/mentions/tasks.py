@@ -1,36 +1,60 @@
-"""Tasks named by the taxonomy's `phrases` (read from the graph): case-insensitive phrases, exact acronyms."""
+"""Task mentions from the task lexicon (`seed/extract/lexicon/tasks.yaml`), found with spaCy over lemmas.
+
+Only body text is searched: a task named in a footnote, a reference list, a heading or the quoted title of a
+cited work is not a task anyone performs. A `generic` lexicon word ("funding", "elections") counts only in a
+sentence that also names an actor and has a task cue. Each mention records its evidence features in `data`
+(how it was matched, whether a cue was present) for the confidence model.
+"""
 
 from __future__ import annotations
 
-import itertools
+import bisect
+import re
+from collections.abc import Callable, Sequence
 
-from peacegraph.seed.extract.gazetteer import Gazetteer
-from peacegraph.seed.extract.mentions.base import Mention, tokens
+from spacy.tokens import Doc
+
+from peacegraph.seed.extract.lexicon import Lexicon
+from peacegraph.seed.extract.mentions.base import Mention
+from peacegraph.seed.extract.taskmatch import matcher_for
+from peacegraph.seed.extract.zones import Zone
+
+TASK_CUE = re.compile(r"\b(?:mandat\w*|support\w*|assist\w*|help\w*|conduct\w*|engag\w*|undertak\w*|carr\w+ out|"
+                      r"implement\w*|facilitat\w*|monitor\w*|protect\w*|work\w* with|task\w*|responsib\w*|"
+                      r"provid\w*|train\w*|fund\w*|financ\w*|deploy\w*|focus\w*|priorit\w*|authori[sz]\w*|"
+                      r"contribut\w*|promot\w*|strengthen\w*|ensur\w*|secur\w*|combat\w*|fight\w*|pay\w*)\b", re.I)
+_BASE = {"phrase": 0.8, "acronym": 0.75, "pattern": 0.7, "generic": 0.55}
 
 
-def find_tasks(text: str, gaz: Gazetteer) -> list[Mention]:
+def find_tasks(docs: Sequence[tuple[int, Doc]], sentences: Sequence[tuple[int, int]], text: str,
+               zone_at: Callable[[int], Zone], titles: Sequence[tuple[int, int]], actors: Sequence[Mention],
+               lexicon: Lexicon) -> list[Mention]:
+    """Task mentions in the parsed body paragraphs `docs` (offset, doc), one per task key and span."""
+    matcher = matcher_for(lexicon)
+    actor_starts = sorted(m.start for m in actors if m.kind in {"mission", "organization"} and m.id)
+    names = sorted((m.start, m.end) for m in actors if m.kind in {"mission", "organization"})
+    name_starts = [a for a, _ in names]
     out: list[Mention] = []
-    toks = tokens(text)
-    n_toks = len(toks)
-    i = 0
-    while i < n_toks:
-        hit = None
-        for n in range(min(gaz.task_max_len, n_toks - i), 0, -1):
-            seg = toks[i:i + n]
-            if any("\n" in text[a.end:b.start] for a, b in itertools.pairwise(seg)):
+    sent_starts = [s for s, _ in sentences]
+    for offset, doc in docs:
+        for hit in matcher.find(doc):
+            a, b = offset + hit.start, offset + hit.end
+            if zone_at(a) is not Zone.body or any(x <= a and b <= y for x, y in titles):
                 continue
-            ids = gaz.task_names.get(tuple(t.norm for t in seg), set())
-            if n == 1:
-                ids = ids | gaz.task_exact.get(seg[0].text, set())
-            if ids:
-                hit = (n, ids)
-                break
-        if hit is None:
-            i += 1
-            continue
-        n, ids = hit
-        a, b = toks[i].start, toks[i + n - 1].end
-        for task in sorted(ids):
-            out.append(Mention("task", a, b, text[a:b], task, "gazetteer:task-phrase", 0.8))
-        i += n
+            n = bisect.bisect_right(name_starts, a) - 1
+            if n >= 0 and names[n][1] > a:  # inside a name: "United Nations Development Programme"
+                continue
+            k = bisect.bisect_right(sent_starts, a) - 1
+            s0, s1 = sentences[k] if k >= 0 else (a, b)
+            sentence = text[s0:s1]
+            j = bisect.bisect_left(actor_starts, s0)
+            has_actor = j < len(actor_starts) and actor_starts[j] < s1
+            cue = bool(TASK_CUE.search(sentence))
+            if hit.via == "generic" and not (has_actor and cue):
+                continue
+            for key in lexicon.keys_for(hit.key):
+                conf = _BASE[hit.via] + (0.05 if cue else -0.1) + (0.05 if has_actor else 0.0)
+                out.append(Mention("task", a, b, text[a:b], key, f"lexicon:{hit.via}", round(min(conf, 0.95), 2),
+                                   data={"via": hit.via, "cue": cue, "actor_in_sentence": has_actor,
+                                         "origin": hit.origin, "lexicon_key": hit.key}))
     return out

@@ -1,4 +1,6 @@
-"""Extraction against a real Neo4j: the gazetteer comes from the graph, the bundle validates, quality targets hold."""
+"""Extraction against a real Neo4j: the gazetteer comes from the graph, bundles pass the loader's dry run, a file
+already in the graph keeps its Source, a Council text becomes a Mandate record. (Quality against the gold files of
+the shared reports is `make eval`, not a test: the tests need nothing outside the project.)"""
 
 from __future__ import annotations
 
@@ -9,18 +11,13 @@ import pytest
 from peacegraph.cli.extract import bundle_yaml
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import parse_bundle_text
-from peacegraph.graph.store.database import Graph
-from peacegraph.seed.extract.evaluate import load_gold, predictions, score_report
+from peacegraph.graph.store.database import Database
+from peacegraph.seed.extract.context import load_context
+from peacegraph.seed.extract.council.reader import read_council_text
 from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.pipeline import extract_file, extract_raw
 from peacegraph.seed.extract.reading import RawReport
-from peacegraph.seed.extract.to_bundle import build_bundle
-from tests.paths import ROOT as PROJECT_ROOT
-
-REPORTS = PROJECT_ROOT.parent / "shared" / "reports"
-GOLD = Path(__file__).parent / "gold"
-STEMS = ["unsc-wg-peacekeeping-2016-report", "ipi-2022-primacy-of-politics-and-poc",
-         "challenges-forum-2012-cooperation-and-coordination"]
+from peacegraph.seed.extract.to_bundle import build_bundle, build_review
 
 SAMPLE = """Report on peace operations in the Sahel
 
@@ -38,7 +35,7 @@ def sample(text: str = SAMPLE) -> RawReport:
     return RawReport(Path("sample-report.txt"), text, "text")
 
 
-async def test_gazetteer_is_read_from_the_graph(dataset_graph: Graph) -> None:
+async def test_gazetteer_is_read_from_the_graph(dataset_graph: Database) -> None:
     gaz = await Gazetteer.from_graph(dataset_graph)
     assert gaz.get("organization", "un") is not None
     assert gaz.get("task", "civilian_protection") is not None
@@ -48,7 +45,7 @@ async def test_gazetteer_is_read_from_the_graph(dataset_graph: Graph) -> None:
     assert mali is not None and "Malian" in mali.adjectives
 
 
-async def test_entities_loaded_later_are_found(graph: Graph) -> None:
+async def test_entities_loaded_later_are_found(graph: Database) -> None:
     text = "The Zemblan Observer Corps (ZOC) and the Observer Corps of Zembla met the UN."
     before = extract_raw(sample(text), await Gazetteer.from_graph(graph))
     assert not any(m.id == "zoc-test" for m in before.mentions)
@@ -64,9 +61,9 @@ organizations:
     assert {m.text for m in found} == {"Zemblan Observer Corps", "ZOC", "Observer Corps of Zembla"}
 
 
-async def test_sample_mentions_relations_and_bundle(dataset_graph: Graph) -> None:
+async def test_sample_mentions_relations_and_bundle(dataset_graph: Database) -> None:
     gaz = await Gazetteer.from_graph(dataset_graph)
-    doc = extract_raw(sample(), gaz)
+    doc = extract_raw(sample(), gaz, calibrate=False)  # the rules' own confidence, not the fitted model's
     ids = {(m.kind, m.id) for m in doc.mentions}
     assert ("mission", "minusma") in ids and ("mission", "amisom") in ids
     assert ("symbol", "S/RES/2100 (2013)") in ids
@@ -93,7 +90,7 @@ async def test_sample_mentions_relations_and_bundle(dataset_graph: Graph) -> Non
     assert not [o.id for o in bundle.organizations if o.id in graph_ids]
     cov = [c for c in bundle.coverages if c.actor == "minusma" and c.task == "civilian_protection"]
     assert cov and cov[0].id == "cand:cov:minusma:civilian_protection:MLI:4" and cov[0].place == "MLI"
-    assert cov[0].cites[0].locator == "line 3" and cov[0].extraction is not None
+    assert cov[0].cites[0].locator.startswith("line 4, chars ") and cov[0].extraction is not None  # the span's line
     assert cov[0].extraction.review == "pending"
     fl = [f for f in bundle.funding_lines if f.recipient == "amisom"]
     assert fl and fl[0].amount == 2e9 and fl[0].currency == "EUR" and fl[0].status == "planned"
@@ -101,41 +98,77 @@ async def test_sample_mentions_relations_and_bundle(dataset_graph: Graph) -> Non
     assert summary.counts["coverages"] >= 1 and summary.new_entities
 
 
-@pytest.mark.parametrize("stem", STEMS[:2])
-async def test_report_bundle_passes_the_loader_dry_run(dataset_graph: Graph, stem: str, tmp_path: Path) -> None:
-    gaz = await Gazetteer.from_graph(dataset_graph)
-    doc = extract_file(REPORTS / f"{stem}.txt", gaz)
-    bundle, _ = build_bundle([doc], gaz, 0.5)
+REPORT = """Cooperation in the Sahel and Somalia
+
+The United Nations Multidimensional Integrated Stabilization Mission in Mali (MINUSMA) protects civilians in Mali
+and supports the restoration of state authority. The European Union funds the African Union Mission in Somalia
+(AMISOM) with €50 million through the African Peace Facility. The mission also trains the Somali police.
+
+1 See the report of the Secretary-General on the protection of civilians, 2013.
+"""
+
+
+async def test_report_bundle_passes_the_loader_dry_run(dataset_graph: Database, tmp_path: Path) -> None:
+    ctx = await load_context(dataset_graph)
+    path = tmp_path / "sahel-report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    doc = extract_file(path, ctx.gaz)
+    bundle, _, review = build_review([doc], ctx.gaz, 0.5, sources=ctx.sources)
     text = bundle_yaml(bundle)
-    parsed = parse_bundle_text(text, f"{stem}.yaml")
+    parsed = parse_bundle_text(text, "sahel.yaml")
     report = await load_bundles(dataset_graph, [parsed], dry_run=True, allow_pending=True)
     assert not report.written
     plan = report.plans[0]
     assert plan.new.get("sources") == 1
-    assert sum(plan.new.values()) > 5
     for kind in ("missions", "organizations", "places"):
         assert plan.updated.get(kind, 0) == 0, f"{kind} already in the graph must not be restated"
     every = [r for k in ("organizations", "missions", "mandates", "coverages", "funding_lines", "transitions",
                          "agreements") for r in getattr(bundle, k)]
     assert every and all(r.extraction and r.extraction.review == "pending" for r in every)
-    assert all(c.source == f"report:{stem}" and c.locator.startswith("line ") and c.quote
+    assert all(c.source == "report:sahel-report" and c.locator.startswith("line ") and c.quote
                for r in every for c in r.cites)
+    assert review.confirmations, "MINUSMA led by the UN and deployed in Mali are already in the graph"
+    assert not str(bundle.sources[0].path).startswith("/")
 
 
-# The issue's targets, asserted for every report with a gold file: entity kinds P and R >= 0.9, relations F1 >= 0.6.
-TARGETS = {"entities": 0.9, "relations_f1": 0.6}
+async def test_same_file_reuses_the_graph_source(graph: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                 ) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reports").mkdir()
+    path = tmp_path / "reports" / "known.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    bundle = """format: peacegraph.bundle/1
+sources: [{id: known-report, title: A known report, kind: report, path: reports/known.txt}]
+"""
+    await load_bundles(graph, [parse_bundle_text(bundle, "t.yaml")])
+    ctx = await load_context(graph)
+    copy = tmp_path / "copy-of-known.txt"
+    copy.write_bytes(path.read_bytes())
+    doc = extract_file(copy, ctx.gaz)
+    built, _, _ = build_review([doc], ctx.gaz, 0.5, sources=ctx.sources)
+    assert not built.sources, "no second Source for a file already in the graph"
+    assert all(c.source == "known-report" for r in built.coverages for c in r.cites)
 
 
-@pytest.mark.parametrize("stem", STEMS)
-async def test_quality_against_gold(dataset_graph: Graph, stem: str) -> None:
-    gold_file = GOLD / f"{stem}.yaml"
-    assert gold_file.exists(), f"missing gold file {gold_file}"
-    gaz = await Gazetteer.from_graph(dataset_graph)
-    doc = extract_file(REPORTS / f"{stem}.txt", gaz)
-    scores = score_report(predictions(doc, gaz, 0.5), load_gold(gold_file))
-    table = {k: (round(s.precision, 2), round(s.recall, 2)) for k, s in scores.items()}
-    need = TARGETS
-    for kind in ("missions", "organizations", "countries", "symbols"):
-        floor = 0.9 if kind == "symbols" else need["entities"]
-        assert scores[kind].precision >= floor and scores[kind].recall >= floor, (kind, table)
-    assert scores["relations"].f1 >= need["relations_f1"], table
+COUNCIL = """url: https://press.un.org/en/2014/sc77777.doc.htm
+
+Security Council Extends Mandate of Mission in Mali
+The Security Council today extended the mandate of the United Nations Multidimensional Integrated Stabilization Mission in Mali (MINUSMA) until 30 June 2015.
+Unanimously adopting resolution 2164 (2014), the Council requested that MINUSMA continue to protect civilians."""
+
+
+async def test_council_text_becomes_a_mandate_record(dataset_graph: Database, tmp_path: Path) -> None:
+    ctx = await load_context(dataset_graph)
+    path = tmp_path / "press.txt"
+    path.write_text(COUNCIL, encoding="utf-8")
+    cp = read_council_text(path, COUNCIL, ctx.gaz, ctx.dates)
+    bundle, _, review = build_review([], ctx.gaz, 0.5, sources=ctx.sources, council=[cp], mandates=ctx.mandates)
+    mandates = {m.id: m for m in bundle.mandates}
+    if "S/RES/2164 (2014)" in mandates:  # not in the dataset: a new record
+        md = mandates["S/RES/2164 (2014)"]
+        assert md.action == "renew" and md.authorizes == ["minusma"] and str(md.valid_to) == "2015-07-01"
+        parsed = parse_bundle_text(bundle_yaml(bundle), "council.yaml")
+        report = await load_bundles(dataset_graph, [parsed], dry_run=True, allow_pending=True)
+        assert report.plans[0].new.get("mandates") == 1
+    else:  # the dataset has it: a confirmation, with the fields where the text differs
+        assert any(c.id == "S/RES/2164 (2014)" for c in review.confirmations)

@@ -1,0 +1,402 @@
+"""Read a Council page: which resolution was adopted, what it does, to which operation, until when, with what tasks.
+
+Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
+
+- **symbol**: of every resolution number in the text, the one adopted here (after "adopting", "adoption of", in
+  the headline, "full text of resolution …"), not one recalled ("recalling resolutions", "laid out in
+  resolution …"). A year missing from the text comes from the page date.
+- **action**: from the headline and the first sentences in which the Council acts, the strongest of terminate >
+  establish > renew > modify > authorise_support.
+- **operation**: the first operation named after the action verb (a graph mission, a `Name (ACRONYM)` the text
+  defines, or a description such as "UN mission in Côte d'Ivoire" resolved through the graph by place, leading
+  organisation and date).
+- **end date**: the date after "until", "till", "through" or (for a termination) "as of" in the action
+  sentence or the headline; a year left out comes from the symbol or the page date (the next year when the date
+  would fall before the page date), "next year" from the page date.
+- **tasks**: lexicon tasks in sentences about the operation (named, or "the Mission", "the Force", "it"), not in
+  demands on others ("called on", "urged", "demanded", "condemned"), not in a resolution's preamble, not in the
+  debate; acting under Chapter VII in the adoption sentence counts as `use_of_force`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from peacegraph.seed.extract.council.page import Page
+from peacegraph.seed.extract.mentions.dates import MONTHS
+from peacegraph.seed.extract.nlp import parse
+from peacegraph.seed.extract.taskmatch import TaskMatcher
+
+ACTIONS = ("terminate", "establish", "renew", "modify", "authorise_support")
+_VERBS: dict[str, re.Pattern[str]] = {
+    "terminate": re.compile(r"\bterminat\w*|\bend(?:s|ed|ing)? (?:the|its) mandate|\bdecided? to (?:withdraw|close)|"
+                            r"\bclos(?:e|es|ed|ing) (?:the|its) (?:mission|operation)", re.I),
+    "establish": re.compile(r"\bestablish(?:es|ed|ing)?\b(?! pursuant)|\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
+                            r"(?:\w+ )?(?:peacekeeping )?(?:mission|operation|office)\b|\bdecided? to deploy\b|"
+                            r"\bset(?:s|ting)? up (?:a|the) (?:new )?\w*\s?(?:mission|operation)", re.I),
+    "renew": re.compile(r"\bextend\w*|\bextension\b|\brenew\w*|\bprolong\w*|\broll-?over\b|\breauthori[sz]\w*", re.I),
+    "modify": re.compile(r"\bmodif\w*|\badjust\w* (?:the|its) mandate|\bexpand\w* (?:the|its) mandate|"
+                         r"\brevis\w* (?:the|its) mandate|\breconfigur\w*", re.I),
+    "authorise_support": re.compile(r"\bauthori[sz]\w*", re.I),
+}
+_COUNCIL = re.compile(r"\b(?:Security Council|Council|15-member (?:body|organ|council)|UNSC)\b", re.I)
+_ADOPT_BEFORE = re.compile(r"(?:(?:adopt(?:ing|ed|s|ion of)?|adoption of|Adopting|full text of)\s+(?:the\s+)?"
+                           r"(?:draft\s+)?(?:resolution\s+|Resolution\s+)?|(?:^|[.\n]\s*)(?:Through|By)\s+"
+                           r"(?:its\s+)?(?:resolution|Resolution)\s+)$", re.I)
+_RECALL_BEFORE = re.compile(r"(?:recall\w*|requested in|authori[sz]ed in|laid out in|outlined in|set out in|"
+                            r"pursuant to|in line with|in accordance with|established by|under|of|in|and|,)\s+"
+                            r"(?:its\s+)?(?:previous\s+)?(?:resolutions?\s+)?(?:\d{3,4}\s*\(\d{4}\),?\s*)*$", re.I)
+_RES_NUM = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTION|S/RES/)\s*(\d{3,4})(?:\s*\((\d{4})\))?")
+_MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+          r"Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_UNTIL = re.compile(r"\b(?:until|till|through|to|as of|ending on|expire on)\s+(?:the\s+end\s+of\s+)?"
+                    r"(?:(\d{1,2})\s+" + _MONTH + r"|" + _MONTH + r"\s+(\d{1,2}))(?:,?\s+(\d{4})|\s+(next year))?\b", re.I)
+_TERMINATION_ON = re.compile(r"\b(?:as of|with effect from|effective|on)(?=\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+_MEMBER_STATES = re.compile(r"\bauthori[sz]\w*\b[^.;]{0,60}\b(?:Member States|member States|member states)\b")
+_INTO = re.compile(r"\b(?:reconfigur\w*|transform\w*|re-?hat\w*|transition\w*)\b[^.;]{0,80}?\binto\s+(?:the\s+)?$")
+_PERIOD = re.compile(r"\bfor (?:an?(?:other| further| initial period of)?|a further|another|an initial period of)?\s*"
+                     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](month|year)s?\b",
+                     re.I)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12}
+_DEMAND = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|demand\w*|condemn\w*|encourag\w*|"
+                     r"deplor\w*|reiterat\w* (?:its|the) demand|request(?:s|ed|ing)? (?:that )?(?:the )?"
+                     r"(?:Secretary-General|Government|parties|Member States))\b", re.I)
+_DEBATE = re.compile(r"\b(?:delegates?|speakers?|speaking|said|ensuing discussion|explanation of vote|"
+                     r"Council members spoke)\b", re.I)
+_TEXT_START = re.compile(r"(?:full text of (?:the )?resolution|reads as follows)", re.I)
+_PREAMBLE = re.compile(r'^\W*(?:Recalling|Reaffirming|Welcoming|Commending|Stressing|Expressing|Noting|Taking note|'
+                       r'Underlining|Emphasizing|Emphasising|Determining|Recognizing|Recognising|Considering|Mindful|'
+                       r'Bearing in mind|Condemning|Reiterating|Acknowledging|Deploring|Having|Looking forward|'
+                       r'Encouraging|Underscoring|Concerned|Deeply|Gravely|Affirming|Urging)\b')
+_CHAPTER7 = re.compile(r"\bChapter VII\b")
+_MISSION_PRONOUN = re.compile(r"\bthe (?:new )?(?:Mission|mission|Force|force|operation|Operation|brigade|"
+                              r"peacekeeping mission)\b|^\W*It\b")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Evidence: where in the page body a finding was read (character offsets) and the sentence."""
+
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass
+class MissionRef:
+    """An operation the decision acts on: a graph id, or a proposed one with the name and acronym the text gives."""
+
+    id: str
+    name: str | None = None
+    acronym: str | None = None
+    in_graph: bool = True
+    how: str = "gazetteer"
+    places: list[str] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Decision:
+    """One Council decision as read from a page, with evidence for each field."""
+
+    symbol: str | None
+    number: str | None
+    year: int | None
+    adopted: dt.date | None
+    action: str | None
+    mission: MissionRef | None
+    also: list[MissionRef] = field(default_factory=list)
+    end_date: dt.date | None = None
+    tasks: list[str] = field(default_factory=list)
+    renews: str | None = None
+    evidence: dict[str, Span] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def valid_to(self) -> dt.date | None:
+        """Exclusive end: the day after the end date the text sets."""
+        return self.end_date + dt.timedelta(days=1) if self.end_date else None
+
+
+MissionFinder = Callable[[str], list[tuple[int, int, MissionRef]]]
+
+
+def is_council_text(text: str) -> bool:
+    """A Security Council resolution, or a press release / news item reporting one."""
+    head = text[:4000]
+    if re.search(r"Adopted by the Security Council at its \d+", head):
+        return True
+    if not re.search(r"\bSecurity Council\b|\bUNSC\b|\bthe Council\b", head, re.I):
+        return False
+    return bool(re.search(r"\badopt\w*[^.]{0,60}\bresolution\b|\bresolution \d{3,4}\b|S/RES/\d", head, re.I)
+                or re.search(r"\b(?:extend\w*|renew\w*|terminat\w*|establish\w*|authori[sz]\w*)\b[^.]{0,80}"
+                             r"\b(?:mandate|mission|force|operation|presence)\b", head, re.I))
+
+
+def _sentences(body: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for block in re.split(r"(\n+)", body):
+        if block and not block.startswith("\n") and block.strip():
+            doc = parse(block)
+            spans.extend((pos + s.start_char, pos + s.end_char) for s in doc.sents if s.text.strip())
+        pos += len(block)
+    return spans
+
+
+def _resolution_text_start(body: str) -> int:
+    m = _TEXT_START.search(body)
+    return m.end() if m else len(body)
+
+
+def adopted_symbol(body: str, page: Page) -> tuple[str | None, str | None, int | None, Span | None]:
+    """The resolution adopted here: (symbol, number, year, evidence)."""
+    cands: dict[str, list[tuple[int, re.Match[str]]]] = {}
+    years: dict[str, int] = {}
+    headline_end = min(len(body), 400)
+    for m in _RES_NUM.finditer(body):
+        num = m.group(1)
+        if m.group(2):
+            years.setdefault(num, int(m.group(2)))
+        before = body[max(0, m.start() - 60):m.start()]
+        score = 0
+        if _ADOPT_BEFORE.search(before + body[m.start():m.start(1)]):
+            score += 5
+        if m.start() < headline_end:
+            score += 3
+        if "S/RES/" in m.group(0) and re.search(r"issued as document\s*$", before):
+            score += 3
+        if _RECALL_BEFORE.search(before) and score < 5:
+            score -= 5
+        cands.setdefault(num, []).append((score, m))
+    if not cands:
+        return None, None, None, None
+    best = max(cands, key=lambda n: (max(s for s, _ in cands[n]), sum(s for s, _ in cands[n]),
+                                     -min(mm.start() for _, mm in cands[n])))
+    score, m = max(cands[best], key=lambda x: (x[0], -x[1].start()))
+    if score <= 0:
+        return None, None, None, None
+    year = years.get(best) or (page.date.value.year if page.date else None)
+    symbol = f"S/RES/{int(best)} ({year})" if year else f"S/RES/{int(best)}"
+    return symbol, best, year, Span(m.start(), m.end(), _sentence_at(body, m.start()))
+
+
+def _sentence_at(body: str, offset: int) -> str:
+    a = max(body.rfind("\n", 0, offset), body.rfind(". ", 0, offset) + 1)
+    b_candidates = [x for x in (body.find(". ", offset), body.find("\n", offset)) if x >= 0]
+    b = min(b_candidates) + 1 if b_candidates else len(body)
+    return " ".join(body[a:b].split())
+
+
+def _headline(body: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines before the first sentence in which the Council acts today (title, subtitle)."""
+    out = []
+    for a, b in sents:
+        s = body[a:b]
+        if re.search(r"\b(?:today|this (?:morning|afternoon|evening)|decided|on (?:Monday|Tuesday|Wednesday|"
+                     r"Thursday|Friday))\b", s) and _COUNCIL.search(s) and len(s) > 120:
+            break
+        out.append((a, b))
+        if len(out) >= 8:
+            break
+    return out
+
+
+_IT_ACTS = re.compile(r"\b(?:it|the text|the resolution|the (?:15-member )?(?:body|organ))\s+(?:\w+\s+)?"
+                      r"(?:extended|renewed|established|terminated|decided|authori[sz]ed|modified|created)\b", re.I)
+
+
+def _lead(body: str, sents: Sequence[tuple[int, int]], stop: int, head: Sequence[tuple[int, int]]
+          ) -> list[tuple[int, int]]:
+    """The first two sentences after the headline in which the Council acts (before the resolution's text)."""
+    out = []
+    skip = set(head)
+    for a, b in sents:
+        if a >= stop:
+            break
+        if (a, b) in skip:
+            continue
+        s = body[a:b]
+        acts = _COUNCIL.search(s) or _IT_ACTS.search(s)
+        if acts and any(rx.search(s) for rx in _VERBS.values()) and not _DEBATE.search(s):
+            out.append((a, b))
+            if len(out) >= 2:
+                break
+    return out
+
+
+def decide_action(texts: Sequence[str]) -> tuple[str | None, int]:
+    """The strongest action verb in the given texts (headline and lead sentences), with its text index:
+    terminate > establish > renew > authorising member States > modify > authorise."""
+    order: list[tuple[str, re.Pattern[str]]] = [(a, _VERBS[a]) for a in ("terminate", "establish", "renew")]
+    order += [("authorise_support", _MEMBER_STATES), ("modify", _VERBS["modify"]),
+              ("authorise_support", _VERBS["authorise_support"])]
+    for action, rx in order:
+        for i, t in enumerate(texts):
+            if rx.search(t):
+                return action, i
+    return None, -1
+
+
+def end_date(sentence: str, year: int | None, ref: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The date after "until"/"as of"… in a sentence, completed with a year; with the matched text."""
+    for m in _UNTIL.finditer(sentence):
+        day = int(m.group(1) or m.group(4))
+        mon = MONTHS[(m.group(2) or m.group(3)).lower().rstrip(".")]
+        if m.group(5):
+            y: int | None = int(m.group(5))
+        elif m.group(6):
+            y = ref.year + 1 if ref else None
+        else:
+            y = year or (ref.year if ref else None)
+        if y is None:
+            continue
+        try:
+            d = dt.date(y, mon, day)
+        except ValueError:
+            continue
+        if not m.group(5) and not m.group(6) and ref and d < ref:
+            d = d.replace(year=d.year + 1)
+        return d, m.group(0)
+    return None, None
+
+
+def period_end(sentence: str, adopted: dt.date | None) -> dt.date | None:
+    """"for six months" from a known adoption day: the day before the same day that many months later."""
+    m = _PERIOD.search(sentence)
+    if not m or adopted is None:
+        return None
+    n = _NUMBERS.get(m.group(1).lower()) or int(m.group(1))
+    months = n * (12 if m.group(2).lower() == "year" else 1)
+    y, mo = divmod(adopted.month - 1 + months, 12)
+    try:
+        end = dt.date(adopted.year + y, mo + 1, adopted.day)
+    except ValueError:
+        end = dt.date(adopted.year + y, mo + 2, 1) if mo < 11 else dt.date(adopted.year + y + 1, 1, 1)
+    return end - dt.timedelta(days=1)
+
+
+def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher) -> Decision | None:
+    """The decision a Council page reports, or None when it reports none."""
+    body = page.text
+    if not is_council_text(body):
+        return None
+    sents = _sentences(body)
+    stop = _resolution_text_start(body)
+    symbol, number, year, sym_ev = adopted_symbol(body, page)
+    adoption_at = [m.start() for m in _RES_NUM.finditer(body) if number and m.group(1) == number
+                   and _ADOPT_BEFORE.search(body[max(0, m.start() - 60):m.start()] + body[m.start():m.start(1)])]
+    adopted = page.date.value if page.date and page.date.precision == "day" else None
+    m = re.search(r"Adopted by the Security Council at its \d+\w* meeting, on (\d{1,2}) " + _MONTH + r" (\d{4})", body)
+    if m:
+        adopted = dt.date(int(m.group(3)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+    head = _headline(body, sents)
+    lead = _lead(body, sents, stop, head)
+    texts = [body[a:b] for a, b in lead] + [body[a:b] for a, b in head]
+    spans = lead + head
+    action, k = decide_action(texts)
+    decision = Decision(symbol, number, year, adopted, action, None)
+    if sym_ev:
+        decision.evidence["symbol"] = sym_ev
+    if action is None:
+        decision.notes.append("no action verb in the headline or the lead sentences")
+        return decision
+    a, b = spans[k]
+    verb = _VERBS[action].search(body[a:b])
+    v_at = a + (verb.start() if verb else 0)
+    decision.evidence["action"] = Span(v_at, a + (verb.end() if verb else 0), " ".join(body[a:b].split()))
+    # the operation: first one named after the verb in that sentence, else in the lead, headline, whole text
+    refs = find_missions(body)
+    after = [r for r in refs if v_at <= r[0] < b]
+    pool = after or [r for r in refs if any(x <= r[0] < y for x, y in lead)] or \
+        [r for r in refs if any(x <= r[0] < y for x, y in head)] or refs[:1]
+    into = [r for r in pool if _INTO.search(body[max(a, r[0] - 120):r[0]])]
+    if into:  # "reconfigure AMISOM into the African Union Transition Mission": the new operation
+        pool = into + [r for r in pool if r not in into]
+    if pool:
+        first = pool[0]
+        decision.mission = first[2]
+        leads = first[2].leads or []
+        if action in {"establish", "modify"} and leads and "un" not in leads:
+            decision.action = action = "authorise_support"  # the Council authorises operations others run
+            decision.notes.append("a non-UN operation: authorised, not established or modified")
+        decision.evidence["mission"] = Span(first[0], first[1], " ".join(_sentence_at(body, first[0]).split()))
+        same = [r for r in pool[1:] if r[2].id != first[2].id and r[0] < b and r[0] - first[1] < 160]
+        seen = {first[2].id}
+        for r in same:
+            if r[2].id not in seen and re.search(r"\b(?:and|also|as well as|supporting|,)\b", body[first[1]:r[0]]):
+                decision.also.append(r[2])
+                seen.add(r[2].id)
+    # the end date
+    ref_date = adopted or (page.date.value if page.date else None)
+    year_hint = year or (page.date.value.year if page.date else None)
+    for x, y in [spans[k], *lead, *head]:
+        d, text = end_date(body[x:y] if action != "terminate" else _TERMINATION_ON.sub("until", body[x:y]), year_hint,
+                           ref_date if (page.date and page.date.precision != "year") or adopted else None)
+        if d:
+            decision.end_date = d
+            pos = body.find(text or "", x)
+            decision.evidence["end_date"] = Span(pos, pos + len(text or ""), " ".join(body[x:y].split()))
+            break
+    if decision.end_date is None:
+        d2 = period_end(body[spans[k][0]:spans[k][1]], adopted)
+        if d2:
+            decision.end_date = d2
+            decision.notes.append("end date computed from the period and the adoption date")
+    # tasks
+    decision.tasks, task_ev = _tasks(body, sents, stop, decision, refs, matcher, adoption_at)
+    if task_ev:
+        decision.evidence["tasks"] = task_ev
+    return decision
+
+
+def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Decision,
+           refs: Sequence[tuple[int, int, MissionRef]], matcher: TaskMatcher, adoption_at: Sequence[int]
+           ) -> tuple[list[str], Span | None]:
+    if decision.mission is None:
+        return [], None
+    mid = decision.mission.id
+    names = {r[2].id for r in refs}
+    found: list[str] = []
+    first: Span | None = None
+    for a, b in sents:
+        s = body[a:b]
+        if a >= stop and (_PREAMBLE.match(s) or not re.match(r'^\W*\d{1,2}\.\s', s)):
+            continue
+        if _DEBATE.search(s):
+            continue
+        mine = [r for r in refs if a <= r[0] < b]
+        pron = _MISSION_PRONOUN.search(s)
+        at = [r[0] - a for r in mine if r[2].id == mid] + ([pron.start()] if pron else [])
+        names_mission = bool(at)
+        adoption = any(a <= x < b for x in adoption_at)
+        if mine and not names_mission and mid in names and not adoption:
+            continue  # about another operation
+        if not (names_mission or adoption):
+            continue
+        demands = [d.start() for d in _DEMAND.finditer(s) if not _after_demand_is_mission(s, d.end(), decision)]
+        for h in matcher.find(parse(s)):
+            if h.via == "generic":
+                continue
+            mission_before = [x for x in at if x <= h.start]
+            demand_before = [x for x in demands if x <= h.start]
+            ours = bool(mission_before) and (not demand_before or max(demand_before) < max(mission_before))
+            ok = ours or (h.key == "use_of_force" and bool(_CHAPTER7.search(s)) and adoption)
+            for key in matcher.lexicon.keys_for(h.key) if ok else ():
+                if key not in found:
+                    found.append(key)
+                    if first is None:
+                        first = Span(a, b, " ".join(s.split()))
+    return found, first
+
+
+def _after_demand_is_mission(s: str, at: int, decision: Decision) -> bool:
+    tail = s[at:at + 40]
+    ref = decision.mission
+    words = [w for w in (ref.acronym if ref else None, ref.id.upper() if ref else None) if w]
+    return bool(re.match(r"\s+(?:that\s+)?(?:it|the (?:Mission|mission|Force|force|operation))\b", tail)) or any(
+        re.match(r"\s+(?:that\s+)?(?:the\s+)?" + re.escape(w) + r"\b", tail) for w in words)

@@ -1,0 +1,145 @@
+"""The operations a Council page names or describes, matched against the graph first.
+
+1. Mission names and acronyms the gazetteer knows (the graph's names, acronyms and aliases).
+2. A mission the text defines but the graph lacks (`United Nations Disengagement Observer Force (UNDOF)`) is
+   matched against graph missions whose acronym begins with it and that are deployed in a place the sentence
+   names and active on the page's date (`European Union Stabilization Force (EUFOR)` in Bosnia and Herzegovina
+   in 2006 -> `eufor-althea`); otherwise it is proposed, with its name, acronym, leading organisation and host.
+3. Descriptions: "UN mission in Côte d'Ivoire", "Liberia Peacekeeping Mission", "security presences in Kosovo"
+   resolve to the graph missions deployed in that place, led by the organisation the words name, and active on
+   the page's date (for several "presences", every such mission).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from peacegraph.seed.extract.council.decision import MissionRef
+from peacegraph.seed.extract.gazetteer import Entry, Gazetteer, norm_tokens
+from peacegraph.seed.extract.mentions.entities import find_entities
+
+_LEADS = [(re.compile(r"\b(?:UN|United Nations|U\.N\.)\b"), "un"), (re.compile(r"\b(?:EU|European Union)\b"), "eu"),
+          (re.compile(r"\b(?:AU|African Union)\b"), "au"), (re.compile(r"\bNATO\b"), "nato"),
+          (re.compile(r"\bECOWAS\b"), "ecowas")]
+_DESCRIPTION = re.compile(
+    r"(?:(?:\b(?:UN|United Nations|U\.N\.|EU|European Union|AU|African Union|NATO)(?:-led)?\s+)?"
+    r"(?:(?:international|civil|security|peacekeeping|observer|stabilization|stabilisation|political|and|,)\s+)*"
+    r"(?i:mission|force|operation|presences?|office)\b(?:\s+(?i:in|to|for))?\s+(?:the\s+)?"
+    r"(?:(?:southern|northern|eastern|western)\s+)?(?P<place>[A-Z][\w'’ -]{2,40}))"
+    r"|(?P<place2>\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+(?:[Pp]eacekeeping|[Pp]eace-keeping)\s+(?:[Mm]ission|[Ff]orce)",
+)
+
+
+@dataclass(frozen=True)
+class MissionDates:
+    """When a graph mission was active: valid_from inclusive, valid_to exclusive (None: open)."""
+
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+    def active(self, when: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= when) and (self.valid_to is None or when < self.valid_to)
+
+
+def _lead_of(text: str) -> str | None:
+    for rx, org in _LEADS:
+        if rx.search(text):
+            return org
+    return None
+
+
+_COMMON = frozenset({"mission", "force", "operation", "council", "security", "presence", "office", "united", "nations"})
+
+
+class CouncilMissions:
+    """Finds operations in one page's text; `when` is the period the page's date covers ([start, end), or None)."""
+
+    def __init__(self, gaz: Gazetteer, dates: Mapping[str, MissionDates],
+                 when: tuple[dt.date, dt.date] | None) -> None:
+        self.gaz = gaz
+        self.dates = dates
+        self.when = when
+
+    def _active(self, mid: str, slack_days: int = 0) -> bool:
+        d = self.dates.get(mid)
+        if d is None or self.when is None:
+            return True
+        start, end = self.when
+        slack = dt.timedelta(days=slack_days)
+        return (d.valid_from is None or d.valid_from - slack < end) and (d.valid_to is None or start < d.valid_to)
+
+    def _in_place(self, places: set[str], lead: str | None, words: str = "") -> list[Entry]:
+        out = [e for e in self.gaz.of_kind("mission") if set(e.deployed_in) & places
+               and (lead is None or lead in e.led_by) and self._active(e.id, slack_days=40)]
+        mine = set(norm_tokens(words))
+
+        def rank(e: Entry) -> tuple[int, bool, str]:
+            return (-len(mine & set(norm_tokens(e.name))), not (e.subkind or "").startswith("un_"), e.id)
+
+        return sorted(out, key=rank)
+
+    def _resolve_new(self, entry: Entry, places: set[str]) -> Entry | None:
+        acr = (entry.acronym or "").upper()
+        if not acr:
+            return None
+        cands = [e for e in self.gaz.of_kind("mission") if e.acronym and e.acronym.upper().split()[0] == acr
+                 and self._active(e.id)]
+        if places:
+            cands = [e for e in cands if set(e.deployed_in) & places] or ([] if len(cands) > 1 else cands)
+        return cands[0] if len(cands) == 1 else None
+
+    def _by_name(self, name: str) -> Entry | None:
+        """The one active graph mission whose name holds every word of `name` (at least three words)."""
+        mine = set(norm_tokens(name)) - {"the", "of", "in", "for"}
+        if len(mine) < 3:
+            return None
+        cands = [e for e in self.gaz.of_kind("mission") if mine <= set(norm_tokens(e.name)) and self._active(e.id)]
+        return cands[0] if len(cands) == 1 else None
+
+    def find(self, body: str) -> list[tuple[int, int, MissionRef]]:
+        """Every operation reference in the body, in text order."""
+        ents = find_entities(body, self.gaz)
+        places = [(m.start, m.end, m.id) for m in ents.mentions if m.kind == "place" and m.id]
+        out: list[tuple[int, int, MissionRef]] = []
+        for m in ents.mentions:
+            if m.kind != "mission" or not m.id:
+                continue
+            near = {p for a, _b, p in places if abs(a - m.start) < 200}
+            entry = self.gaz.get("mission", m.id)
+            if entry is not None:
+                out.append((m.start, m.end, MissionRef(m.id, entry.name, entry.acronym, True, m.method,
+                                                       list(entry.deployed_in), list(entry.led_by))))
+                continue
+            new = ents.new.get(("mission", m.id))
+            if new is None:
+                continue
+            if (new.name or "").lower() in _COMMON or (new.acronym or "").lower() in _COMMON:
+                continue
+            hit = self._resolve_new(new, near | set(new.deployed_in)) or self._by_name(new.name)
+            if hit is None and not new.acronym and new.deployed_in:
+                by_place = self._in_place(set(new.deployed_in), new.led_by[0] if new.led_by else None, new.name)
+                hit = by_place[0] if by_place else None
+            if hit is not None:
+                out.append((m.start, m.end, MissionRef(hit.id, hit.name, new.acronym, True, "acronym+place",
+                                                       list(hit.deployed_in), list(hit.led_by))))
+            else:
+                out.append((m.start, m.end, MissionRef(m.id, new.name, new.acronym, False, "proposed",
+                                                       list(new.deployed_in) or sorted(near), list(new.led_by))))
+        resolved = {r.acronym: r for _a, _b, r in out if r.in_graph and r.how == "acronym+place" and r.acronym}
+        out = [(a, b, resolved.get(r.acronym or "", r) if not r.in_graph else r) for a, b, r in out]
+        taken = [(a, b) for a, b, _ in out]
+        for d in _DESCRIPTION.finditer(body):
+            a, b = d.start(), d.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            where = {p for x, y, p in places if a <= x < b + 2}
+            if not where:
+                continue
+            lead = _lead_of(d.group(0))
+            for e in self._in_place(where, lead, d.group(0))[: (3 if re.search(r"presences", d.group(0)) else 1)]:
+                out.append((a, b, MissionRef(e.id, e.name, e.acronym, True, "description+place",
+                                             list(e.deployed_in), list(e.led_by))))
+        return sorted(out, key=lambda r: r[0])

@@ -1,0 +1,116 @@
+"""What a stored Council page says about itself: its address, its date, and its kind of source.
+
+Pages come as the development excerpts do: optional header lines (`url: ...`, `retrieved-as: ...`) and a blank
+line, then the text. The page date is taken, in order, from a ` date YYYY-MM-DD` tag, an eight-digit stamp
+(`19970130`), a date line near the top (`10 June 1999`, `27 May 2010`), or the address (`/2006/11/` gives a
+month, `/en/2013/` a year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from peacegraph.seed.extract.mentions.dates import MONTHS
+
+_HEADER = re.compile(r"^(url|retrieved-as):\s*(.*)$")
+_TAG = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})-(\d{2})\b")
+_STAMP = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_DATE_LINE = re.compile(r"^\s*(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)\s+(\d{4})\s*$", re.M)
+_URL_YM = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+_URL_Y = re.compile(r"/((?:19|20)\d\d)/")
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """A date with how much of it is known (day, month or year); `value` is the first day of what is known."""
+
+    value: dt.date
+    precision: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Council page: its body text (offset `body_start` in the file), address, date and source kind."""
+
+    text: str
+    body_start: int
+    url: str | None
+    date: PageDate | None
+    kind: str  # press_release | news | resolution | web_page
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def page_date(body: str, url: str | None) -> PageDate | None:
+    """The page's own date (see the module docstring for the order)."""
+    head = body[:1500]
+    m = _TAG.search(head)
+    if m and (d := _safe_date(int(m[1]), int(m[2]), int(m[3]))):
+        return PageDate(d, "day", "date tag")
+    m = _STAMP.search(head)
+    if m and (d := _safe_date(int(m[1]), int(m[2]), int(m[3]))):
+        return PageDate(d, "day", "date stamp")
+    m = _DATE_LINE.search(head)
+    if m and (d := _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))):
+        return PageDate(d, "day", "date line")
+    if url:
+        m = _URL_YM.search(url)
+        if m:
+            return PageDate(dt.date(int(m[1]), int(m[2]), 1), "month", "address")
+        m = _URL_Y.search(url)
+        if m:
+            return PageDate(dt.date(int(m[1]), 1, 1), "year", "address")
+    return None
+
+
+def source_kind(url: str | None, body: str) -> str:
+    """press_release (press.un.org, un.org/press), news (news.un.org), resolution (a resolution's own text)."""
+    u = (url or "").lower()
+    if "press.un.org" in u or "un.org/press" in u or re.search(r"\bPress Release\b|\bSC/\d{4,5}\b|"
+                                                              r"Security Council, \d+\w* Meeting", body[:600], re.I):
+        return "press_release"
+    if "news.un.org" in u:
+        return "news"
+    if re.search(r"Adopted by the Security Council at its \d+", body[:3000]):
+        return "resolution"
+    return "web_page"
+
+
+def read_page(text: str) -> Page:
+    """Split off the header lines and find the page's address, date and kind."""
+    url = None
+    pos = 0
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines) and (h := _HEADER.match(lines[k])):
+        if h.group(1) == "url":
+            url = h.group(2).strip() or None
+        pos += len(lines[k]) + 1
+        k += 1
+    if k and k < len(lines) and not lines[k].strip():
+        pos += len(lines[k]) + 1
+    from peacegraph.seed.extract.normalise import QUOTES
+
+    body = text[pos:].translate(QUOTES)  # one character for one: offsets still point into the file
+    return Page(body, pos, url, page_date(body, url), source_kind(url, body))
+
+
+def period(date: PageDate | None) -> tuple[dt.date, dt.date] | None:
+    """The days a page date covers, [start, end): one day, a month or a year."""
+    if date is None:
+        return None
+    v = date.value
+    if date.precision == "day":
+        return v, v + dt.timedelta(days=1)
+    if date.precision == "month":
+        return v, dt.date(v.year + (v.month == 12), v.month % 12 + 1, 1)
+    return v, dt.date(v.year + 1, 1, 1)

@@ -1,0 +1,36 @@
+"""Scoring of Council pages and the targets check, on decisions written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from peacegraph.seed.extract.campaign import Campaign, ReportRun, check_targets
+from peacegraph.seed.extract.evaluate import Score, score_press
+
+
+def decision(symbol: str | None, action: str, mission: str, end: dt.date | None, tasks: list[str]) -> object:
+    return SimpleNamespace(symbol=symbol, action=action, mission=SimpleNamespace(id=mission), end_date=end,
+                           tasks=tasks)
+
+
+def test_press_scores() -> None:
+    gold = {"a.txt": [{"symbol": "S/RES/1 (2000)", "action": "renew", "mission": "m", "end_date": dt.date(2000, 6, 30),
+                       "tasks": ["x", "y"]}],
+            "b.txt": [{"symbol": None, "action": "establish", "mission": "n", "end_date": None, "tasks": []}]}
+    pred = {"a.txt": decision("S/RES/1 (2000)", "renew", "m", dt.date(2000, 6, 30), ["x"]),
+            "b.txt": decision(None, "renew", "n", dt.date(2001, 1, 1), [])}
+    s = score_press(pred, gold)
+    assert (s.symbol.precision, s.symbol.recall) == (1.0, 1.0)
+    assert (s.action.precision, s.action.recall) == (0.5, 0.5)
+    assert s.end_date_accuracy == 1.0 and s.end_dates_spurious == 1
+    assert (s.tasks.precision, s.tasks.recall) == (1.0, 0.5)
+    assert any(e.startswith("b.txt: action") for e in s.errors)
+
+
+def test_targets_are_checked_on_the_held_out_runs() -> None:
+    good = {k: Score(10, 10, 10, 10) for k in ("tasks", "organizations", "relations")}
+    weak = dict(good, tasks=Score(10, 10, 5, 5))
+    runs = Campaign([ReportRun("r", good, [], 10, 10)], [ReportRun("r", weak, [], 10, 5)])
+    failures = check_targets(runs, None)
+    assert any("tasks F1" in f for f in failures) and any("reach the bundle" in f for f in failures)

@@ -1,0 +1,86 @@
+"""Report extraction without Neo4j (a gazetteer written for the test): tasks in body text only, attributed across
+the sentence and enumerations, generic actors resolved with lower confidence, modality on every relation."""
+
+from __future__ import annotations
+
+from peacegraph.seed.extract.pipeline import extract_raw
+from tests.unit.extract.helpers import gazetteer, raw
+
+REPORT = """Report on the Sahel
+
+MINUSMA was deployed in Mali. Its budget components reflect mandated priorities:
+- the protection of civilians;
+- humanitarian assistance;
+- support to elections.
+
+The mission also monitored human rights in the north. It was praised.
+
+The African Union could fund AMISOM next year.
+
+Chad withdrew its contingent from MINUSMA in 2013.
+
+1 See "Protection of Civilians and Humanitarian Assistance in Armed Conflict", 2012, on disarmament.
+"""
+
+
+def facts(text: str = REPORT) -> dict[tuple[str, str, str], object]:
+    doc = extract_raw(raw(text), gazetteer())
+    return {f.key(): f for f in doc.facts}
+
+
+def test_tasks_found_in_body_text_only() -> None:
+    doc = extract_raw(raw(REPORT), gazetteer())
+    tasks = {m.id for m in doc.mentions if m.kind == "task"}
+    assert {"civilian_protection", "humanitarian_relief", "electoral_assistance", "human_rights"} <= tasks
+    assert "disarmament_demobilisation" not in tasks, "a task named only in a footnote is not a mention"
+
+
+def test_enumeration_items_go_to_the_lead_in_actor() -> None:
+    got = facts()
+    for task in ("civilian_protection", "humanitarian_relief", "electoral_assistance"):
+        assert ("minusma", "performs_task", task) in got, task
+        assert "enumeration" in got[("minusma", "performs_task", task)].method  # type: ignore[attr-defined]
+
+
+def test_generic_actor_resolved_to_the_mission_in_scope_with_lower_confidence() -> None:
+    got = facts()
+    f = got[("minusma", "performs_task", "human_rights")]
+    assert f.data["actor_resolved"] == "generic"  # type: ignore[attr-defined]
+    named = facts("MINUSMA monitored human rights in the north.")[("minusma", "performs_task", "human_rights")]
+    assert f.confidence < named.confidence  # type: ignore[attr-defined]
+
+
+def test_hypothetical_funding_is_not_actual() -> None:
+    got = facts()
+    f = got[("amisom", "funded_by", "au")]
+    assert f.data["modality"] == "hypothetical" and f.status == "proposed"  # type: ignore[attr-defined]
+
+
+def test_country_withdraws_contingent() -> None:
+    text = "Somalia withdrew its contingent from MINUSMA in 2013."
+    got = facts(text)
+    assert ("SOM", "withdraws_contingent", "minusma") in got
+
+
+def test_tasks_in_cited_titles_are_ignored() -> None:
+    text = 'MINUSMA staff read "Protection of Civilians in Armed Conflict and Humanitarian Action" last year.'
+    doc = extract_raw(raw(text), gazetteer())
+    assert not [m for m in doc.mentions if m.kind == "task"]
+
+
+def test_generic_words_need_an_actor_and_a_cue() -> None:
+    alone = extract_raw(raw("Funding was discussed at length."), gazetteer())
+    assert not [m for m in alone.mentions if m.kind == "task"]
+    with_actor = extract_raw(raw("The European Union provides funding to AMISOM."), gazetteer())
+    assert "financing_support" in {m.id for m in with_actor.mentions if m.kind == "task"}
+
+
+def test_council_action_on_a_mandate_in_a_report() -> None:
+    from peacegraph.seed.extract.to_bundle import build_review
+
+    text = "The Security Council established MINUSMA by resolution 2100 (2013) to stabilise the north."
+    doc = extract_raw(raw(text), gazetteer())
+    f = next(f for f in doc.facts if f.relation == "mandated_by")
+    assert f.data["action"] == "establish"
+    bundle, _, _ = build_review([doc], gazetteer(), 0.0)
+    assert bundle.mandates[0].action == "establish" and bundle.mandates[0].valid_from_precision == "year"
