@@ -264,6 +264,8 @@ class Source(Node):
     publisher: str | None = None
     url: str | None = None
     path: str | None = Field(default=None, description="path of the text within the project, for reports")
+    content_hash: Annotated[str | None, StringConstraints(pattern=r"^[0-9a-f]{64}$"), FILTER] = Field(
+        default=None, description="SHA-256 of the source's text, so the same file is recognised when read again")
 
     computed: ClassVar[tuple[Computed, ...]] = (
         Computed("citedByCount", "Int!", "COUNT { (this)<-[:CITES]-() }", "How many facts cite this source."),
@@ -282,6 +284,9 @@ class Organization(Node):
         default=None, description="parent organisation (UNDP part_of un)")
     country: Annotated[Id | None, Link("GOVERNS", "Place", doc="For a government: the country it governs.")] = Field(
         default=None, description="for a government: the country it governs")
+    contributes_to: Annotated[list[Id], Link("CONTRIBUTES_TO", "Mission", filters={"contributesTo": "Mission"},
+                                             doc="Missions this organisation or country sends troops or police to.")
+                              ] = Field(default_factory=list, description="missions it contributes troops or police to")
     cites: list[Citation] = Field(default_factory=list)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
@@ -366,6 +371,8 @@ class Mission(Dated):
                 doc="Transitions in which this mission leaves or hands over."),
         Reverse("transitionsIn", "transitions", "to_actors", connection=False,
                 doc="Transitions that lead into this mission."),
+        Reverse("contributors", "organizations", "contributes_to", connection=False, filter=True,
+                doc="Organisations and countries that send it troops or police."),
     )
 
 

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from graphlib import TopologicalSorter
 from typing import Any, Final, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -250,14 +249,12 @@ def references() -> dict[str, dict[str, str]]:
 
 @cache
 def write_order() -> tuple[str, ...]:
-    """Kinds in an order where every link's targets are written before the link's owner (self-links aside)."""
-    graph: dict[str, set[str]] = {}
-    for kind, spec in NODES.items():
-        deps = {k for _, link in all_links(kind) for k in link.target_kinds if k != kind}
-        if spec.cites:
-            deps.add("sources")
-        graph[kind] = deps
-    return tuple(TopologicalSorter(graph).static_order())
+    """Kinds in the order their nodes are written: sources first (every other node cites them as it is written).
+
+    Links are written after every node of a load, so kinds may point at each other (missions are led by
+    organisations, organisations contribute to missions) and their order among themselves does not matter.
+    """
+    return ("sources", *(kind for kind in NODES if kind != "sources"))
 
 
 @cache
