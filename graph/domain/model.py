@@ -40,12 +40,14 @@ Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 
 
 class Status(StrEnum):
-    """How sure a fact is: reports mix facts with plans, forecasts and proposals."""
+    """How sure a fact is: reports mix facts with plans, forecasts, proposals and hypotheticals ("could reinforce").
+    Only actual facts count by default; planned and forecast ones when asked; proposed and hypothetical never."""
 
     actual = "actual"
     planned = "planned"
     forecast = "forecast"
     proposed = "proposed"
+    hypothetical = "hypothetical"
 
 
 class OrgKind(StrEnum):
