@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import math
 import os
 import platform
 import re
@@ -43,7 +44,7 @@ INSTANCE = "bench-peer"
 OURS_PORT, PEER_PORT = 7762, 7763
 SCALE = 100
 CONCURRENCY = (1, 16)
-SOURCE_PATHS = ("peacegraph", "graph", "api", "seed", "cypher")
+SOURCE_PATHS = ("peacegraph", "graph", "api", "seed", "cypher", "data")
 
 
 class PairDiffers(SystemExit):
@@ -69,15 +70,16 @@ def neo4j_settings() -> Any:
     return Settings(**NEO4J)  # type: ignore[arg-type]
 
 
-async def ensure_data(settings: Any) -> dict[str, Any]:
-    """The bundled dataset + synth scale 100 in the bench database, loaded unless the counts already match."""
+async def ensure_data(settings: Any, src: Path, load: bool = True) -> dict[str, Any]:
+    """The bundled dataset + synth scale 100 in the bench database, loaded unless the counts already match
+    (`load=False`: only report what the database holds, loaded by another revision's code)."""
     from peacegraph.graph.bundles.load import load_bundles
     from peacegraph.graph.bundles.parse import ParsedBundle
     from peacegraph.graph.store.database import Database, make_driver
     from peacegraph.seed.files import read_all
     from peacegraph.seed.synth import synth_bundle
 
-    bundled = read_all([ROOT / "data"])
+    bundled = read_all([src / "data"])
     synth = synth_bundle(SCALE)
     want = {kind: sum(len(getattr(p.bundle, kind)) for p in bundled) + len(getattr(synth, kind))
             for kind in ("missions", "coverages", "funding_lines", "mandates")}
@@ -86,7 +88,7 @@ async def ensure_data(settings: Any) -> dict[str, Any]:
         graph = Database(driver, settings.neo4j_database)
         await graph.apply_schema()
         have = await _counts(graph)
-        if have != want:
+        if load and have != want:
             if settings.external:
                 raise SystemExit(f"NEO4J_URI={settings.uri} holds {have}, not the bench data {want}: load data/ and "
                                  f"`peacegraph synth --scale {SCALE}` there first (the bench wipes only its own server)")
@@ -101,7 +103,7 @@ async def ensure_data(settings: Any) -> dict[str, Any]:
             "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition AS e")
         nodes, _, _ = await driver.execute_query("MATCH (n) RETURN count(n) AS n")
         rels, _, _ = await driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n")
-        return {"neo4j": f"{rows[0]['v']} {rows[0]['e']}", "nodes": nodes[0]["n"], "relationships": rels[0]["n"],
+        return {"neo4j": f"{rows[0]['v']} {rows[0]['e']}", "data": data_version(src if load else None), "nodes": nodes[0]["n"], "relationships": rels[0]["n"],
                 **have}
     finally:
         await driver.close()
@@ -123,11 +125,23 @@ def our_source(rev: str | None) -> Path:
     sha = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=ROOT, capture_output=True,
                          text=True, check=True).stdout.strip()
     target = STATE / f"src-{sha[:12]}"
-    if not (target / "peacegraph").is_dir():
+    if not all((target / path).exists() for path in SOURCE_PATHS):
         target.mkdir(parents=True, exist_ok=True)
         archive = subprocess.run(["git", "archive", sha, *SOURCE_PATHS], cwd=ROOT, capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
     return target
+
+
+def resolve(rev: str) -> str:
+    return subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=ROOT, capture_output=True,
+                          text=True, check=True).stdout.strip()
+
+
+def data_version(src: Path | None) -> str:
+    """Which dataset the database holds: the working tree's, a revision's, or one loaded by another run."""
+    if src is None:
+        return "loaded by the run given --data-rev"
+    return "data/ of the working tree" if src == ROOT else f"data/ of {src.name.removeprefix('src-')}"
 
 
 def our_version(rev: str | None) -> str:
@@ -282,6 +296,8 @@ def wrk(port: int, query: str, connections: int, seconds: float) -> Cell:
     if found is None:
         raise SystemExit(f"wrk printed no result:\n{out}")
     requests, duration_us, p50_us, p95_us, failed = map(int, found.groups())
+    if requests == 0:  # not one answer within the cell's time: no latency to report
+        return Cell(math.nan, math.nan, 0.0, 0, failed)
     return Cell(p50_us / 1000, p95_us / 1000, requests / (duration_us / 1e6), requests, failed)
 
 
@@ -328,12 +344,21 @@ def measure(pairs: tuple[Pair, ...], seconds: float, warmup: float) -> dict[tupl
 
 
 def _median(runs: list[dict[tuple[int, int, str], Cell]], key: tuple[int, int, str], field: str) -> float:
-    return statistics.median(getattr(run[key], field) for run in runs)
+    values = [getattr(run[key], field) for run in runs if run[key].requests]
+    return statistics.median(values) if values else (0.0 if field == "rate" else math.nan)
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b > 0 and not math.isnan(a) else math.nan
+
+
+def _fmt(x: float, unit: str = "") -> str:
+    return "–" if math.isnan(x) else f"{x:.1f}{unit}" if unit else f"{x:.2f}"
 
 
 def _ratio_range(runs: list[dict[tuple[int, int, str], Cell]], i: int, c: int) -> str:
-    ratios = [run[i, c, "ours"].p50 / run[i, c, "peer"].p50 for run in runs]
-    return f"{min(ratios):.2f}–{max(ratios):.2f}" if len(ratios) > 1 else "–"
+    ratios = [r for r in (_ratio(run[i, c, "ours"].p50, run[i, c, "peer"].p50) for run in runs) if not math.isnan(r)]
+    return f"{min(ratios):.2f}–{max(ratios):.2f}" if len(runs) > 1 and ratios else "–"
 
 
 def table(pairs: tuple[Pair, ...], runs: list[dict[tuple[int, int, str], Cell]], trips: list[int]) -> str:
@@ -346,10 +371,10 @@ def table(pairs: tuple[Pair, ...], runs: list[dict[tuple[int, int, str], Cell]],
         for c in CONCURRENCY:
             o = {f: _median(runs, (i, c, "ours"), f) for f in ("p50", "p95", "rate")}
             p = {f: _median(runs, (i, c, "peer"), f) for f in ("p50", "p95", "rate")}
-            lines.append(f"| {pair.name if c == CONCURRENCY[0] else ''} | {c} | {o['p50']:.1f} ms | {p['p50']:.1f} ms "
-                         f"| {o['p50'] / p['p50']:.2f} | {o['p95']:.1f} ms | {p['p95']:.1f} ms | "
-                         f"{o['p95'] / p['p95']:.2f} | {o['rate']:.1f} | {p['rate']:.1f} | "
-                         f"{o['rate'] / p['rate']:.2f} | {_ratio_range(runs, i, c)} | "
+            lines.append(f"| {pair.name if c == CONCURRENCY[0] else ''} | {c} | {_fmt(o['p50'], ' ms')} | "
+                         f"{_fmt(p['p50'], ' ms')} | {_fmt(_ratio(o['p50'], p['p50']))} | {_fmt(o['p95'], ' ms')} | "
+                         f"{_fmt(p['p95'], ' ms')} | {_fmt(_ratio(o['p95'], p['p95']))} | {o['rate']:.1f} | "
+                         f"{p['rate']:.1f} | {_fmt(_ratio(o['rate'], p['rate']))} | {_ratio_range(runs, i, c)} | "
                          f"{trips[i] if c == CONCURRENCY[0] else ''} |")
     return "\n".join(lines)
 
@@ -362,12 +387,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="uvicorn workers for ours and Node processes for the peer (default: the machine's cores)")
     parser.add_argument("--ours-rev", help="serve ours from this git revision instead of the working tree")
+    parser.add_argument("--data-rev", help="load the data with this git revision's code and dataset (default: as ours)")
+    parser.add_argument("--load-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--keep-neo4j", action="store_true", help="leave the bench Neo4j running afterwards")
     args = parser.parse_args(argv)
     seconds = args.seconds or (3.0 if args.quick else 10.0)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: `apt-get install wrk` (make bench installs it)")
     ensure_peer_installed()
+
+    if args.ours_rev is not None:
+        args.ours_rev = resolve(args.ours_rev)
+    given = os.environ.get("BENCH_PEER_SOURCE")  # set when this process is the bench re-run on a revision's code
+    src = Path(given) if given else our_source(args.ours_rev)
+    if src != ROOT and not given:
+        # the whole bench (its data, the type definitions, our server) then runs on that revision's code and dataset
+        rest = list(argv if argv is not None else sys.argv[1:])
+        os.chdir(src)
+        os.execve(sys.executable, [sys.executable, "-m", "bench.bench_peer", *rest, "--ours-rev", str(args.ours_rev)],
+                  {**python_env(src), "BENCH_PEER_SOURCE": str(src), "PEACEGRAPH_STATE_DIR": str(ROOT / ".state")})
 
     from peacegraph.devserver import LocalNeo4j
 
@@ -377,12 +415,18 @@ def main(argv: list[str] | None = None) -> None:
     if neo4j is not None:
         neo4j.start()
     try:
-        data = asyncio.run(ensure_data(settings))
-        src = our_source(args.ours_rev)
+        data_src = src if args.data_rev is None else our_source(resolve(args.data_rev))
+        if data_src != src:
+            subprocess.run([sys.executable, "-m", "bench.bench_peer", "--load-only"], cwd=data_src, check=True,
+                           env={**python_env(data_src), "BENCH_PEER_SOURCE": str(data_src),
+                                "PEACEGRAPH_STATE_DIR": str(ROOT / ".state")})
+        data = asyncio.run(ensure_data(settings, src, load=data_src == src))
+        if args.load_only:
+            return
         type_defs = write_type_defs(src)
         info = versions(args.ours_rev)
         print(f"peacegraph vs @neo4j/graphql: Neo4j {data['neo4j']} at {settings.uri}, {data['nodes']:,} nodes, "
-              f"{data['relationships']:,} relationships (bundled dataset + synth scale {SCALE}: {data['missions']:,} "
+              f"{data['relationships']:,} relationships (bundled dataset, {data['data']}, + synth scale {SCALE}: {data['missions']:,} "
               f"missions, {data['coverages']:,} coverage facts, {data['funding_lines']:,} funding lines)")
         print(f"  ours: {info['ours']}, {args.workers} uvicorn worker(s), no access log")
         print(f"  peer: {info['peer']}, {args.workers} Node process(es), Apollo Server standalone")

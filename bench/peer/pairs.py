@@ -33,6 +33,8 @@ def _in_force(on: str) -> str:
 
 MISSION_FIELDS = "id name acronym kind status validFrom validTo"
 COVERAGE_FIELDS = "id role modality status validFrom validTo"
+FUNDING_FIELDS = ("id name instrument amount currency purpose validFrom validTo validFromPrecision validToPrecision "
+                  "status verifiedOn")
 ACTOR = "actor { __typename ... on Mission { id name } ... on Organization { id name } }"
 
 PAIRS: tuple[Pair, ...] = (
@@ -47,10 +49,10 @@ PAIRS: tuple[Pair, ...] = (
     ),
     Pair(
         "missions → mandates → tasks (3 levels, 50 missions)",
-        '{ missions(where: {kind: {eq: "other"}}, sort: [{id: ASC}], first: 50) { totalCount edges { node { '
+        '{ missions(where: {kind: {eq: other}}, sort: [{id: ASC}], first: 50) { totalCount edges { node { '
         "id name mandates(asOf: null, first: 10) { totalCount edges { node { id adopted validFrom validTo "
         "tasks(first: 20) { totalCount edges { node { id group label } } } } } } } } } }",
-        '{ missionsConnection(where: {kind: {eq: "other"}}, sort: [{id: ASC}], first: 50) { totalCount edges { '
+        '{ missionsConnection(where: {kind: {eq: other}}, sort: [{id: ASC}], first: 50) { totalCount edges { '
         "node { id name mandatesConnection(sort: [{node: {id: ASC}}], first: 10) { totalCount edges { node { "
         "id adopted validFrom validTo tasksConnection(sort: [{node: {id: ASC}}], first: 20) { totalCount edges { "
         "node { id group label } } } } } } } } } }",
@@ -83,17 +85,17 @@ PAIRS: tuple[Pair, ...] = (
     ),
     Pair(
         "filtered count",
-        '{ coverages(where: {status: {eq: "actual"}, role: {eq: "lead"}, validFrom: {gte: "2010-01-01"}, '
-        'task: {some: {group: {eq: "protection"}}}}) { totalCount } }',
-        '{ coveragesConnection(where: {status: {eq: "actual"}, role: {eq: "lead"}, validFrom: {gte: "2010-01-01"}, '
-        'task: {group: {eq: "protection"}}}) { totalCount } }',
+        '{ coverages(where: {status: {eq: actual}, role: {eq: lead}, validFrom: {gte: "2010-01-01"}, '
+        'task: {some: {group: {eq: protection}}}}) { totalCount } }',
+        '{ coveragesConnection(where: {status: {eq: actual}, role: {eq: lead}, validFrom: {gte: "2010-01-01"}, '
+        'task: {group: {eq: protection}}}) { totalCount } }',
     ),
     Pair(
         "200 funding lines, every scalar",
         "{ fundingLines(sort: [{id: ASC}], first: 200) { totalCount edges { node { "
-        "id name instrument amount currency purpose validFrom validTo status } } } }",
+        f"{FUNDING_FIELDS} }} }} }} }}",
         "{ fundingLinesConnection(sort: [{id: ASC}], first: 200) { totalCount edges { node { "
-        "id name instrument amount currency purpose validFrom validTo status } } } }",
+        f"{FUNDING_FIELDS} }} }} }} }}",
     ),
 )
 

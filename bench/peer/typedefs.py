@@ -14,13 +14,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 
 from peacegraph.graph.domain.meta import Computed
 from peacegraph.graph.domain.spec import ACTOR, NODES, ComponentSpec, LinkSpec, NodeSpec, Prop, ReverseSpec
 
-SCALARS = {"string": "String", "date": "Date", "number": "Float", "boolean": "Boolean", "enum": "String",
-           "strings": "[String!]"}
+SCALARS = {"string": "String", "date": "Date", "number": "Float", "boolean": "Boolean", "strings": "[String!]"}
 EXTRACTION = (("extractionMethod", "extraction_method", "String"),
               ("extractionConfidence", "extraction_confidence", "Float"),
               ("extractionReview", "extraction_review", "String"))
@@ -32,7 +32,7 @@ def _alias(graphql: str, stored: str) -> str:
 
 
 def _prop(p: Prop) -> str:
-    kind = "ID" if p.name == "id" else SCALARS[p.scalar]
+    kind = "ID" if p.name == "id" else p.enum.__name__ if p.enum else SCALARS[p.scalar]
     bang = "!" if p.required or p.scalar == "strings" else ""
     return f"  {p.graphql}: {kind}{bang}{_alias(p.graphql, p.name)}"
 
@@ -81,10 +81,21 @@ def _node_type(spec: NodeSpec) -> Iterator[str]:
     yield "}"
 
 
+def _enums() -> Iterator[str]:
+    """The model's enums that properties use, stored as their string values (as peacegraph's schema has them)."""
+    seen: dict[str, type[StrEnum]] = {}
+    for spec in NODES.values():
+        for p in spec.props:
+            if p.enum is not None:
+                seen.setdefault(p.enum.__name__, p.enum)
+    for name, enum in sorted(seen.items()):
+        yield f"enum {name} {{\n" + "".join(f"  {member.value}\n" for member in enum) + "}"
+
+
 def type_defs() -> str:
-    """The SDL for every kind of the spec, the Actor union, component types and the citation properties."""
+    """The SDL for every kind of the spec, the Actor union, the enums, component types and citation properties."""
     actors = " | ".join(NODES[k].label for k in ("missions", "organizations"))
-    blocks = [f"union {ACTOR} = {actors}",
+    blocks = [f"union {ACTOR} = {actors}", *_enums(),
               f"type {CITES_PROPERTIES} @relationshipProperties {{\n  locator: String!\n  quote: String\n}}"]
     blocks += ["\n".join(_node_type(spec)) for spec in NODES.values()]
     blocks += ["\n".join(_component_type(comp)) for spec in NODES.values() for comp in spec.components]
