@@ -280,6 +280,18 @@ _guard(Query, CanRead)
 _guard(Mutation, CanWrite)
 
 
+class TransactionMetadata(SchemaExtension):
+    """Name the operation in every Neo4j transaction of the request (with its request id: `SHOW TRANSACTIONS`)."""
+
+    def on_execute(self) -> Any:
+        ctx = self.execution_context
+        graph = getattr(ctx.context, "graph", None)
+        if graph is not None:
+            graph.metadata["operation"] = ctx.operation_name or (ctx.operation_type.value if ctx.operation_type
+                                                                 else "query")
+        yield
+
+
 class RoundTrips(SchemaExtension):
     """Report the Cypher round trips a request cost in the response's `extensions` (a small, fixed count)."""
 
@@ -391,6 +403,7 @@ def make_schema(settings: Settings) -> strawberry.Schema:
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         IntrospectionGuard,
+        TransactionMetadata,
         MaskInternalErrors,
         RoundTrips,
         CompiledOperations,

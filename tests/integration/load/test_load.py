@@ -1,4 +1,6 @@
-"""Loading bundles into a real Neo4j: round trips, idempotency, updates, atomicity, located errors."""
+"""Loading bundles into a real Neo4j: round trips, idempotency, updates, atomicity across files, located errors.
+
+(Malformed and hostile bundles: tests/integration/hostile.)"""
 
 from __future__ import annotations
 
@@ -6,19 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
 
-from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.load import load_bundles, missing_errors
 from peacegraph.graph.bundles.parse import BundleInvalid, parse_bundle_text, read_bundle_file
 from peacegraph.graph.domain.model import KINDS, Bundle
 from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.export import export_bundle
+from peacegraph.graph.store.keys import create_key
+from peacegraph.graph.store.writer import MissingTargets
 from peacegraph.seed.files import read_all
+from tests.fixtures.api import GraphQLClient
+from tests.integration.load.fingerprint import fingerprint
+from tests.paths import DATA
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "samples" / "sample.yaml"
-MALFORMED = HERE.parent / "hostile"
-EXPECTED: dict[str, dict[str, Any]] = YAML(typ="safe").load((MALFORMED / "expected.yaml").read_text())
 
 
 def normalised(bundle: Bundle) -> dict[str, list[dict[str, Any]]]:
@@ -136,29 +140,6 @@ async def test_later_bundle_may_reference_an_earlier_one(graph: Database, tmp_pa
     assert (await export_bundle(graph)).coverages == [], "a dry run writes nothing"
 
 
-def test_every_malformed_bundle_is_in_the_expectations() -> None:
-    files = {p.name for p in MALFORMED.iterdir() if p.name != "expected.yaml"}
-    assert files == set(EXPECTED)
-    assert len(files) >= 25
-
-
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-async def test_malformed_bundle_gives_located_error_and_changes_nothing(graph: Database, name: str) -> None:
-    await load_sample(graph)
-    before = normalised(await export_bundle(graph))
-    expected = EXPECTED[name]
-    with pytest.raises(BundleInvalid) as caught:
-        parsed = read_all([MALFORMED / name])
-        await load_bundles(graph, parsed)
-    errors = caught.value.errors
-    first = errors[0]
-    assert first.file.endswith(name)
-    assert first.line == expected["line"], str(first)
-    assert expected["says"] in str(first), str(first)
-    assert len(errors) >= expected.get("at_least", 1), "\n".join(map(str, errors))
-    assert normalised(await export_bundle(graph)) == before
-
-
 REVIEWED = """
 format: peacegraph.bundle/1
 coverages:
@@ -184,3 +165,87 @@ async def test_extracted_facts_load_only_once_reviewed(graph: Database) -> None:
     loaded = {c.id: c for c in (await export_bundle(graph)).coverages}
     assert "cand-a" in loaded and "cand-c" in loaded and "cand-b" not in loaded, "rejected facts are left out"
     assert loaded["cand-a"].extraction is not None and loaded["cand-a"].extraction.confidence == 0.8
+
+
+CLASH = {
+    "1-org.yaml": "format: peacegraph.bundle/1\norganizations:\n  - {id: twin, name: Twin organisation, kind: ngo}\n",
+    "2-mission.yaml": ("format: peacegraph.bundle/1\nmissions:\n"
+                       "  - {id: twin, name: Twin mission, kind: other, led_by: [un], deployed_in: [MLI],\n"
+                       "     cites: [{source: unsc-wg-2016, locator: line 1}]}\n"),
+}
+
+
+async def test_multi_file_clash_writes_nothing(graph: Database, tmp_path: Path) -> None:
+    """An organisation in one file and a mission with the same id in the next: a located error, nothing written."""
+    await load_sample(graph)
+    before = await fingerprint(graph)
+    for name, text in CLASH.items():
+        (tmp_path / name).write_text(text)
+    with pytest.raises(BundleInvalid) as caught:
+        await load_bundles(graph, read_all([tmp_path]))
+    assert [str(e) for e in caught.value.errors] == [
+        f"{tmp_path / '2-mission.yaml'}:3: missions[0].id: id 'twin' is used by both an organization "
+        f"({tmp_path / '1-org.yaml'}) and a mission; actor ids must be unique"]
+    assert await fingerprint(graph) == before
+
+
+async def test_conflicting_duplicates_across_files_write_nothing(graph: Database, tmp_path: Path) -> None:
+    await load_sample(graph)
+    before = await fingerprint(graph)
+    org = "format: peacegraph.bundle/1\norganizations:\n  - {{id: ngo-x, name: {name}, kind: ngo}}\n"
+    (tmp_path / "a.yaml").write_text(org.format(name="First name"))
+    (tmp_path / "b.yaml").write_text(org.format(name="Second name"))
+    with pytest.raises(BundleInvalid) as caught:
+        await load_bundles(graph, read_all([tmp_path]))
+    message = str(caught.value.errors[0])
+    assert message.startswith(f"{tmp_path / 'b.yaml'}:3: organizations[0].id: duplicate id 'ngo-x' with "
+                              "conflicting fields name"), message
+    assert f"first defined at {tmp_path / 'a.yaml'} line 3" in message
+    assert await fingerprint(graph) == before
+
+
+async def test_reload_of_the_dataset_reports_nothing_updated(dataset_graph: Database, gql: GraphQLClient) -> None:
+    """Loading data/ again changes nothing and says so: 0 new, 0 updated, every record unchanged (store and
+    loadBundle)."""
+    before = await fingerprint(dataset_graph)
+    parsed = read_all([DATA])
+    report = await load_bundles(dataset_graph, parsed, dry_run=False)
+    assert report.total("new") == 0 and report.total("updated") == 0
+    assert report.total("unchanged") == sum(len(getattr(pb.bundle, k)) for pb in parsed for k in KINDS)
+    assert report.counts.nodes_created == 0 and report.counts.relationships_created == 0
+    token = (await create_key(dataset_graph, "reload", "editor"))[1]
+    text = (DATA / "10-mali.yaml").read_text()
+    reply = gql("mutation($t: String!) { loadBundle(text: $t) { ok written counts { kind new updated unchanged } } }",
+                {"t": text}, key=token)
+    answer = reply["data"]["loadBundle"]
+    assert answer["ok"] and answer["written"]
+    assert {c["kind"]: (c["new"], c["updated"]) for c in answer["counts"]} == {
+        c["kind"]: (0, 0) for c in answer["counts"]}
+    assert sum(c["unchanged"] for c in answer["counts"]) == len(
+        [1 for pb in parsed if pb.name.endswith("10-mali.yaml") for k in KINDS for _ in getattr(pb.bundle, k)])
+    assert await fingerprint(dataset_graph) == before
+
+
+async def test_an_update_is_reported_as_updated_and_the_rest_unchanged(graph: Database) -> None:
+    bundle = await load_sample(graph)
+    text = SAMPLE.read_text().replace("name: African Union,", "name: The African Union,")
+    report = await load_bundles(graph, [parse_bundle_text(text, "changed.yaml")])
+    assert report.plans[0].updated == {**dict.fromkeys(report.plans[0].counts, 0), "organizations": 1}
+    assert report.total("new") == 0
+    assert report.total("unchanged") == sum(len(getattr(bundle, k)) for k in KINDS) - 1
+
+
+async def test_a_link_to_a_record_deleted_meanwhile_is_a_located_error(graph: Database) -> None:
+    """The writer's link statements return ids naming no node; the load turns them into errors at the record."""
+    await load_sample(graph)
+    parsed = parse_bundle_text(
+        "format: peacegraph.bundle/1\ncoverages:\n"
+        "  - {id: c-gone, actor: afisma, task: human_rights, place: MLI, cites: [{source: unsc-wg-2016, locator: x}]}\n",
+        "gone.yaml")
+    await graph.run("MATCH (m:Mission {id: 'afisma'}) DETACH DELETE m", {}, write=True)
+    exc = missing_errors([parsed], MissingTargets("coverages", {"c-gone": ["actor afisma"]}))
+    assert [str(e) for e in exc.errors] == [
+        "gone.yaml:3: coverages[0].actor: organization or mission 'afisma' is not in the graph: it was deleted "
+        "while this load ran (nothing of the load was written)"]
+    with pytest.raises(BundleInvalid, match="unknown organization or mission 'afisma'"):
+        await load_bundles(graph, [parsed])
