@@ -142,7 +142,7 @@ def run_press(texts: Path, gold_file: Path, ctx: ExtractContext, lexicon: Lexico
     for name in gold:
         path = texts / name
         predicted[name] = read_council_text(path, path.read_text(encoding="utf-8"), ctx.gaz, ctx.dates,
-                                            lexicon).decision
+                                            lexicon, ctx.mandates).decision
     return score_press(predicted, gold)
 
 

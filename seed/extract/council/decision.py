@@ -31,13 +31,19 @@ from peacegraph.seed.extract.nlp import parse
 from peacegraph.seed.extract.taskmatch import TaskMatcher
 
 ACTIONS = ("terminate", "establish", "renew", "modify", "authorise_support")
+_OPERATION_NOUN = (r"(?:mission|operation|force|office|presence|observers?|brigade|team|"
+                   r"(?:UN|MIN|MON|ONU)[A-Z]{2,}|[A-Z]{3,}(?:-[A-Za-z]+)?)")
 _VERBS: dict[str, re.Pattern[str]] = {
-    "terminate": re.compile(r"\bterminat\w*|\bend(?:s|ed|ing)? (?:the|its) mandate|\bdecided? to (?:withdraw|close)|"
-                            r"\bclos(?:e|es|ed|ing) (?:the|its) (?:mission|operation)", re.I),
-    "establish": re.compile(r"\bestablish(?:es|ed|ing)?\b(?! pursuant)|\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
+    "terminate": re.compile(r"(?<!period )\bterminat\w*|\bend(?:s|ed|ing)? (?:the|its) mandate|\bdecided? to "
+                            r"(?:withdraw|close)|\bclos(?:e|es|ed|ing) (?:the|its) (?:mission|operation)", re.I),
+    "establish": re.compile(r"(?<!was )(?<!were )(?<!been )(?<!achieving )(?<!previously )(?<!already )"
+                            r"\bestablish(?:es|ed|ing)?\b(?! pursuant)(?=[^.;]{0,120}?\b" + _OPERATION_NOUN + r"\b)|"
+                            r"\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
                             r"(?:\w+ )?(?:peacekeeping )?(?:mission|operation|office)\b|\bdecided? to deploy\b|"
                             r"\bset(?:s|ting)? up (?:a|the) (?:new )?\w*\s?(?:mission|operation)", re.I),
-    "renew": re.compile(r"\bextend\w*|\bextension\b|\brenew\w*|\bprolong\w*|\broll-?over\b|\breauthori[sz]\w*", re.I),
+    "renew": re.compile(r"\bextend\w*(?! (?:the )?(?:State|state|its|government|governmental|national) "
+                        r"(?:authority|presence|administration|control))|\bextension\b(?! of (?:the )?(?:State|state) )|"
+                        r"\brenew\w*|\bprolong\w*|\broll-?over\b|\breauthori[sz]\w*", re.I),
     "modify": re.compile(r"\bmodif\w*|\badjust\w* (?:the|its) mandate|\bexpand\w* (?:the|its) mandate|"
                          r"\brevis\w* (?:the|its) mandate|\breconfigur\w*", re.I),
     "authorise_support": re.compile(r"\bauthori[sz]\w*", re.I),
@@ -52,19 +58,39 @@ _RECALL_BEFORE = re.compile(r"(?:recall\w*|requested in|authori[sz]ed in|laid ou
 _RES_NUM = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTION|S/RES/)\s*(\d{3,4})(?:\s*\((\d{4})\))?")
 _MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_UNTIL = re.compile(r"\b(?:until|till|through|to|as of|ending on|expire on)\s+(?:the\s+end\s+of\s+)?"
-                    r"(?:(\d{1,2})\s+" + _MONTH + r"|" + _MONTH + r"\s+(\d{1,2}))(?:,?\s+(\d{4})|\s+(next year))?\b", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through|to|as of|ending on|expire on|expiring on|terminating on|up to)\s+"
+                    r"(?:the\s+end\s+of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"|" + _MONTH +
+                    r"\s+(\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(\d{4})|\s+(next year))?\b", re.I)
+# "until the end of December 2024", "until the end of the year": the last day of that month or year
+_UNTIL_END_OF = re.compile(r"\b(?:until|till|through|to)\s+the\s+end\s+of\s+(?:" + _MONTH +
+                           r"(?:,?\s+(\d{4}))?|(the|this|next) year|(\d{4}))\b", re.I)
 _TERMINATION_ON = re.compile(r"\b(?:as of|with effect from|effective|on)(?=\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 _MEMBER_STATES = re.compile(r"\bauthori[sz]\w*\b[^.;]{0,60}\b(?:Member States|member States|member states)\b")
 _INTO = re.compile(r"\b(?:reconfigur\w*|transform\w*|re-?hat\w*|transition\w*)\b[^.;]{0,80}?\binto\s+(?:the\s+)?$")
-_PERIOD = re.compile(r"\bfor (?:an?(?:other| further| initial period of)?|a further|another|an initial period of)?\s*"
-                     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](month|year)s?\b",
-                     re.I)
+_PERIOD = re.compile(r"\b(?:for|by) (?:an?(?:other| further| initial period of| period of| new period of)?|a further|"
+                     r"another|an initial period of|a further period of|a period of|a new period of)?\s*"
+                     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](month|year)s?\b|"
+                     r"\bfor (?:an?other|one more|a further) (year)\b", re.I)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12}
-_DEMAND = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|demand\w*|condemn\w*|encourag\w*|"
-                     r"deplor\w*|reiterat\w* (?:its|the) demand|request(?:s|ed|ing)? (?:that )?(?:the )?"
-                     r"(?:Secretary-General|Government|parties|Member States))\b", re.I)
+_DEMAND = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon|for)|urg(?:e|es|ed|ing)|demand\w*|condemn\w*|encourag\w*|"
+                     r"deplor\w*|appeal\w* (?:to|for)|invit(?:e|es|ed|ing)|reiterat\w* (?:its|the) demand|"
+                     r"request(?:s|ed|ing)? (?:that )?(?:the )?(?:Secretary-General|Government|parties|Member States|"
+                     r"States|donors|authorities|international community)|"
+                     r"ask(?:s|ed|ing)? (?:the )?(?:Secretary-General|Government|parties|Member States|States))\b", re.I)
+# Sentences about a report or a recommendation (the Secretary-General's, a review's), not about the decision
+_REPORTED = re.compile(r"\b(?:[Ii]n (?:his|her|its|the) (?:\w+ )?report|[Tt]he report (?:also )?(?:called|said|noted|"
+                       r"recommended|urged|proposed)|(?:Secretary-General|Special Representative)(?:’s|'s)? (?:\w+ )?"
+                       r"(?:recommended|expressed|said|noted|warned|cautioned|told|reported|commended|proposed|"
+                       r"called for|requested|briefed))\b")
+# Cues of a mandate (a task given) and of background (what the operation was given or did before)
+_MANDATE_CUE = re.compile(r"\b(?:mandat\w*|task(?:s|ed|ing)?|authori[sz]\w*|decid\w*|request\w*|will|shall|would|"
+                          r"priorit\w*|charged with|responsib\w+|objectives?|functions?|role|continue to|to (?:help|"
+                          r"support|assist|provide|monitor|protect|facilitate|promote|ensure|observe|verify|"
+                          r"contribute)|so (?:that )?(?:it|the \w+(?: \w+)?) can|in order to|including)\b", re.I)
+_BACKGROUND_CUE = re.compile(r"\b(?:(?:was|were|had been|has been) (?:first |originally |initially )?(?:created|"
+                             r"established|set up|deployed|authori[sz]ed|mandated)|(?:has|have) been \w+ing|"
+                             r"[Dd]eployed since|since (?:its (?:creation|establishment|deployment)|\d{4}))\b")
 _DEBATE = re.compile(r"\b(?:delegates?|speakers?|speaking|said|ensuing discussion|explanation of vote|"
                      r"Council members spoke)\b", re.I)
 _TEXT_START = re.compile(r"(?:full text of (?:the )?resolution|reads as follows)", re.I)
@@ -73,8 +99,18 @@ _PREAMBLE = re.compile(r'^\W*(?:Recalling|Reaffirming|Welcoming|Commending|Stres
                        r'Bearing in mind|Condemning|Reiterating|Acknowledging|Deploring|Having|Looking forward|'
                        r'Encouraging|Underscoring|Concerned|Deeply|Gravely|Affirming|Urging)\b')
 _CHAPTER7 = re.compile(r"\bChapter VII\b")
-_MISSION_PRONOUN = re.compile(r"\bthe (?:new )?(?:Mission|mission|Force|force|operation|Operation|brigade|"
-                              r"peacekeeping mission)\b|^\W*It\b")
+_MISSION_PRONOUN = re.compile(
+    r"\b[Tt]he (?:(?:new|UN|United Nations|multinational|international|peacekeeping|observer|political|"
+    r"stabili[sz]ation|security|civil|civilian|hybrid|transition|African Union|AU|European Union|EU|regional|"
+    r"integrated|assistance|support)\s+){0,3}(?:[Mm]ission|[Ff]orce|[Oo]peration|brigade|[Pp]resence|"
+    r"[Oo]ffice(?! (?:of|for)\b)|observers|peacekeepers)\b(?!['’]s (?:personnel|facilities|safety|security|premises))|"
+    r"^\W*(?:It|They)\b|\b[Ii]ts (?:mandate|tasks?|priorit\w+|functions|objectives|role|activities|"
+    r"responsibilities)\b")
+# A line or sentence that opens a list of tasks, and the items of such a list
+_LIST_OPENS = re.compile(r"(?::\s*$|\bfollowing (?:mandate|tasks|functions|priorities|objectives|"
+                         r"responsibilities)\b|\b(?:mandate|tasks|priorities|objectives) (?:will |would |shall )?"
+                         r"(?:include|includes|including|are|is|as follows)\b)", re.I)
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|[-•–—*]|\d{1,2}\)|[a-z]\.)\s|^\W{0,3}[a-z]")
 
 
 @dataclass(frozen=True)
@@ -242,8 +278,14 @@ def decide_action(texts: Sequence[str]) -> tuple[str | None, int]:
     return None, -1
 
 
+def _month_end(y: int, mon: int) -> dt.date:
+    return dt.date(y + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def end_date(sentence: str, year: int | None, ref: dt.date | None) -> tuple[dt.date | None, str | None]:
-    """The date after "until"/"as of"… in a sentence, completed with a year; with the matched text."""
+    """The date after "until"/"as of"… in a sentence, completed with a year; with the matched text. "Until the
+    end of December 2024" is 31 December 2024; "until the end of the year" the last day of the reference year."""
+    found: list[tuple[int, dt.date, str]] = []
     for m in _UNTIL.finditer(sentence):
         day = int(m.group(1) or m.group(4))
         mon = MONTHS[(m.group(2) or m.group(3)).lower().rstrip(".")]
@@ -261,27 +303,60 @@ def end_date(sentence: str, year: int | None, ref: dt.date | None) -> tuple[dt.d
             continue
         if not m.group(5) and not m.group(6) and ref and d < ref:
             d = d.replace(year=d.year + 1)
-        return d, m.group(0)
-    return None, None
+        found.append((m.start(), d, m.group(0)))
+        break
+    for m in _UNTIL_END_OF.finditer(sentence):
+        if m.group(1):
+            y = int(m.group(2)) if m.group(2) else (year or (ref.year if ref else None))
+            if y is None:
+                continue
+            d = _month_end(y, MONTHS[m.group(1).lower().rstrip(".")])
+            if not m.group(2) and ref and d < ref:
+                d = _month_end(y + 1, d.month)
+        elif m.group(3):
+            base = ref.year if ref else year
+            if base is None:
+                continue
+            d = dt.date(base + (m.group(3).lower() == "next"), 12, 31)
+        else:
+            d = dt.date(int(m.group(4)), 12, 31)
+        found.append((m.start(), d, m.group(0)))
+        break
+    if not found:
+        return None, None
+    _at, d, text = min(found, key=lambda f: f[0])
+    return d, text
 
 
-def period_end(sentence: str, adopted: dt.date | None) -> dt.date | None:
-    """"for six months" from a known adoption day: the day before the same day that many months later."""
+def period_end(sentence: str, adopted: dt.date | None, start: dt.date | None = None) -> dt.date | None:
+    """"for six months": the day before the same day that many months after the period starts — the day the
+    current mandate expires (`start`, exclusive end of the mandate renewed) when known, else the adoption day."""
     m = _PERIOD.search(sentence)
-    if not m or adopted is None:
+    begin = start or adopted
+    if not m or begin is None:
         return None
-    n = _NUMBERS.get(m.group(1).lower()) or int(m.group(1))
-    months = n * (12 if m.group(2).lower() == "year" else 1)
-    y, mo = divmod(adopted.month - 1 + months, 12)
+    if m.group(3):
+        n, unit = 1, "year"
+    else:
+        n, unit = (_NUMBERS.get(m.group(1).lower()) or int(m.group(1))), m.group(2).lower()
+    months = n * (12 if unit == "year" else 1)
+    y, mo = divmod(begin.month - 1 + months, 12)
     try:
-        end = dt.date(adopted.year + y, mo + 1, adopted.day)
+        end = dt.date(begin.year + y, mo + 1, begin.day)
     except ValueError:
-        end = dt.date(adopted.year + y, mo + 2, 1) if mo < 11 else dt.date(adopted.year + y + 1, 1, 1)
+        end = dt.date(begin.year + y, mo + 2, 1) if mo < 11 else dt.date(begin.year + y + 1, 1, 1)
     return end - dt.timedelta(days=1)
 
 
-def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher) -> Decision | None:
-    """The decision a Council page reports, or None when it reports none."""
+Expiry = Callable[[str, dt.date], "dt.date | None"]
+_RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|terminat\w*|authori[sz]\w*|maintain\w*)\b"
+                           r"[^.;]{0,200}?\b(?:until|till|through|as of)\b", re.I)
+
+
+def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher,
+                  expiry: Expiry | None = None) -> Decision | None:
+    """The decision a Council page reports, or None when it reports none. `expiry(mission, adopted)` gives the
+    exclusive end of the mandate in force when the decision was adopted (for "a further six months")."""
     body = page.text
     if not is_council_text(body):
         return None
@@ -334,19 +409,29 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     # the end date
     ref_date = adopted or (page.date.value if page.date else None)
     year_hint = year or (page.date.value.year if page.date else None)
-    for x, y in [spans[k], *lead, *head]:
+    # other sentences before the resolution's text that extend (or end) the operation's mandate "until" a date
+    named = {r[0] for r in refs if decision.mission and r[2].id == decision.mission.id}
+    more = [(x, y) for x, y in sents if x < stop and (x, y) not in {spans[k], *lead, *head}
+            and _RENEWS_UNTIL.search(body[x:y]) and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y])
+            and not _DEMAND.search(body[x:y]) and (any(x <= p < y for p in named) or
+                                                   re.search(r"\bmandate\b", body[x:y]))]
+    ref_ok = ref_date if (page.date and page.date.precision != "year") or adopted else None
+    for x, y in [spans[k], *lead, *head, *more]:
         d, text = end_date(body[x:y] if action != "terminate" else _TERMINATION_ON.sub("until", body[x:y]), year_hint,
-                           ref_date if (page.date and page.date.precision != "year") or adopted else None)
+                           ref_ok)
         if d:
             decision.end_date = d
             pos = body.find(text or "", x)
             decision.evidence["end_date"] = Span(pos, pos + len(text or ""), " ".join(body[x:y].split()))
             break
-    if decision.end_date is None:
-        d2 = period_end(body[spans[k][0]:spans[k][1]], adopted)
+    if decision.end_date is None and action in {"renew", "establish", "authorise_support"}:
+        start = expiry(decision.mission.id, adopted) if expiry and decision.mission and adopted and \
+            action == "renew" else None
+        d2 = period_end(body[spans[k][0]:spans[k][1]], adopted, start)
         if d2:
             decision.end_date = d2
-            decision.notes.append("end date computed from the period and the adoption date")
+            decision.notes.append("end date computed from the period and " + (
+                "the end of the mandate renewed" if start else "the adoption date"))
     # tasks
     decision.tasks, task_ev = _tasks(body, sents, stop, decision, refs, matcher, adoption_at)
     if task_ev:
@@ -354,38 +439,100 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     return decision
 
 
+_ACTS_AFTER = re.compile(r"^(?:\s*\([A-Z][A-Za-z]+\))?\s*(?:(?:will|would|shall|should|must|can|could|may|might|is|"
+                         r"are|was|were|has|have|had|continues?|also|further|to|'s)\b|\w+(?:s|ed)\s+(?:to|the|a|an|"
+                         r"in|with|for|on|and)\b)")
+_ACTED_ON_BEFORE = re.compile(r"\b(?:authori[sz]\w*|request\w*|mandat\w*|task\w*|decid\w* that|call\w* (?:on|upon)|"
+                              r"enabl\w*|allow\w*|empower\w*|direct\w*)\s+$", re.I)
+
+
+def _pronoun_refs(s: str) -> list[int]:
+    """Where a sentence refers to the operation without naming it: "It …", "its mandate", or "the Mission" /
+    "the Force" as the one acting or acted on ("the Mission will …", "authorized the Force to …"), not a noun in
+    passing ("NATO participation in the security presence;")."""
+    out = []
+    for m in _MISSION_PRONOUN.finditer(s):
+        word = m.group(0).lower()
+        pronoun = word.lstrip(" \t\"'(").startswith(("it", "they")) or word.startswith("its ")
+        if pronoun or _ACTS_AFTER.match(s[m.end():m.end() + 40]) or \
+                _ACTED_ON_BEFORE.search(s[max(0, m.start() - 40):m.start()]):
+            out.append(m.start())
+    return out
+
+
+SUPPORT_TASKS = frozenset({"financing_support", "logistics_support"})
+_PROVIDES = re.compile(r"\bprovid\w*\b|\bdeliver\w*\b", re.I)
+_SUPPORT_VERB = re.compile(r"\b(?:support\w*|assist\w*|help\w*|promot\w*|facilitat\w*|foster\w*|advanc\w*|"
+                           r"organi[sz]\w*|hold(?:ing)?|conduct\w*|monitor\w*|tasked with|strengthen\w*|"
+                           r"consolidat\w*|provid\w*)\b", re.I)
+
+
+def _cue_allows(s: str, at: int) -> bool:
+    """Whether a task hit at `at` stands in a clause that gives a task: the nearest cue before it is a mandate
+    cue, not a background one ("was created … under Chapter VII, and is tasked with …")."""
+    mandate = [m.start() for m in _MANDATE_CUE.finditer(s) if m.start() <= at]
+    background = [m.start() for m in _BACKGROUND_CUE.finditer(s) if m.start() <= at]
+    if not background:
+        return True
+    return bool(mandate) and max(mandate) > max(background)
+
+
 def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Decision,
            refs: Sequence[tuple[int, int, MissionRef]], matcher: TaskMatcher, adoption_at: Sequence[int]
            ) -> tuple[list[str], Span | None]:
+    """Tasks the decision gives the operation (see the module docstring): in sentences that name the operation
+    (or refer to it: "the Mission", "its mandate", "It …"), in the items of a task list such a sentence opens,
+    and in the adoption sentence; not in demands on others, reports, recommendations, background clauses, the
+    debate or the resolution's preamble."""
     if decision.mission is None:
         return [], None
     mid = decision.mission.id
     names = {r[2].id for r in refs}
     found: list[str] = []
     first: Span | None = None
+    in_list = False
     for a, b in sents:
         s = body[a:b]
-        if a >= stop and (_PREAMBLE.match(s) or not re.match(r'^\W*\d{1,2}\.\s', s)):
+        in_text = a >= stop
+        if in_text and _PREAMBLE.match(s):
+            in_list = False
             continue
-        if _DEBATE.search(s):
+        if in_text and re.match(r"^\W*Acting under Chapter VII\b", s):
+            if "use_of_force" in matcher.lexicon.tasks and "use_of_force" not in found:
+                found.append("use_of_force")  # the resolution acts under Chapter VII: its operation may use force
+            continue
+        is_item = in_list and bool(_LIST_ITEM.match(s))
+        if in_text and not is_item and not re.match(r'^\W*\d{1,2}\.\s', s):
+            in_list = False
+            continue
+        if _DEBATE.search(s) or _REPORTED.search(s):
+            in_list = False
             continue
         mine = [r for r in refs if a <= r[0] < b]
-        pron = _MISSION_PRONOUN.search(s)
-        at = [r[0] - a for r in mine if r[2].id == mid] + ([pron.start()] if pron else [])
+        at = [r[0] - a for r in mine if r[2].id == mid] + _pronoun_refs(s)
+        if is_item:
+            at = [0, *at]  # an item of a task list the operation was given
         names_mission = bool(at)
         adoption = any(a <= x < b for x in adoption_at)
-        if mine and not names_mission and mid in names and not adoption:
+        others = [r for r in mine if r[2].id != mid and r[2].id not in {m.id for m in decision.also}]
+        if others and not names_mission and mid in names and not adoption:
+            in_list = False
             continue  # about another operation
         if not (names_mission or adoption):
+            in_list = False
             continue
+        in_list = is_item or bool(names_mission and _LIST_OPENS.search(s))
         demands = [d.start() for d in _DEMAND.finditer(s) if not _after_demand_is_mission(s, d.end(), decision)]
         for h in matcher.find(parse(s)):
-            if h.via == "generic":
-                continue
             mission_before = [x for x in at if x <= h.start]
             demand_before = [x for x in demands if x <= h.start]
             ours = bool(mission_before) and (not demand_before or max(demand_before) < max(mission_before))
-            ok = ours or (h.key == "use_of_force" and bool(_CHAPTER7.search(s)) and adoption)
+            if h.via == "generic":  # a generic word names a task only after a verb that gives one
+                ours = ours and bool(_SUPPORT_VERB.search(s[max(0, h.start - 60):h.start]))
+            if h.key in SUPPORT_TASKS:  # support the operation receives is not its task; support it gives is
+                ours = ours and bool(_PROVIDES.search(s[max(mission_before or [0]):h.start]))
+            chapter7 = h.key == "use_of_force" and bool(_CHAPTER7.search(h.text)) and adoption and not demand_before
+            ok = (ours or chapter7) and _cue_allows(s, h.start)
             for key in matcher.lexicon.keys_for(h.key) if ok else ():
                 if key not in found:
                     found.append(key)

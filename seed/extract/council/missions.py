@@ -51,6 +51,7 @@ def _lead_of(text: str) -> str | None:
     return None
 
 
+_STARTS_WITHIN = 366  # days: an operation established or authorised by a page may deploy up to a year later
 _COMMON = frozenset({"mission", "force", "operation", "council", "security", "presence", "office", "united", "nations"})
 
 
@@ -86,17 +87,22 @@ class CouncilMissions:
         if not acr:
             return None
         cands = [e for e in self.gaz.of_kind("mission") if e.acronym and e.acronym.upper().split()[0] == acr
-                 and self._active(e.id)]
+                 and self._active(e.id, slack_days=_STARTS_WITHIN)]
         if places:
             cands = [e for e in cands if set(e.deployed_in) & places] or ([] if len(cands) > 1 else cands)
         return cands[0] if len(cands) == 1 else None
 
-    def _by_name(self, name: str) -> Entry | None:
-        """The one active graph mission whose name holds every word of `name` (at least three words)."""
+    def _by_name(self, name: str, places: set[str] | None = None) -> Entry | None:
+        """The one active graph mission whose name holds every word of `name` (at least three words); of several,
+        the one deployed in a place named near the mention. An operation the page authorises may start later
+        (up to a year after the page date)."""
         mine = set(norm_tokens(name)) - {"the", "of", "in", "for"}
         if len(mine) < 3:
             return None
-        cands = [e for e in self.gaz.of_kind("mission") if mine <= set(norm_tokens(e.name)) and self._active(e.id)]
+        cands = [e for e in self.gaz.of_kind("mission") if mine <= set(norm_tokens(e.name))
+                 and self._active(e.id, slack_days=_STARTS_WITHIN)]
+        if len(cands) > 1 and places:
+            cands = [e for e in cands if set(e.deployed_in) & places]
         return cands[0] if len(cands) == 1 else None
 
     def find(self, body: str) -> list[tuple[int, int, MissionRef]]:
@@ -118,7 +124,7 @@ class CouncilMissions:
                 continue
             if (new.name or "").lower() in _COMMON or (new.acronym or "").lower() in _COMMON:
                 continue
-            hit = self._resolve_new(new, near | set(new.deployed_in)) or self._by_name(new.name)
+            hit = self._resolve_new(new, near | set(new.deployed_in)) or self._by_name(new.name, near)
             if hit is None and not new.acronym and new.deployed_in:
                 by_place = self._in_place(set(new.deployed_in), new.led_by[0] if new.led_by else None, new.name)
                 hit = by_place[0] if by_place else None

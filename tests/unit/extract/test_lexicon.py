@@ -27,7 +27,9 @@ def test_every_taxonomy_task_has_an_entry_and_extra_keys_are_mapped() -> None:
     for key in set(lex.tasks) - taxonomy:
         assert lex.tasks[key].maps_to is not None, f"{key} is not a taxonomy key and has no explicit mapping"
         assert set(lex.tasks[key].maps_to) <= taxonomy
-    assert lex.keys_for("peacebuilding") == ()
+    assert lex.keys_for("peacebuilding") == ("peacebuilding",), "the taxonomy has the key now"
+    assert "peacebuilding" in keys("the new Mission will also assist in peacebuilding")
+    assert "peacebuilding" not in keys("briefed the Peacebuilding Commission")
 
 
 def test_generated_from_the_taxonomy_phrases() -> None:
