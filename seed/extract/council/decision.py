@@ -64,7 +64,7 @@ _UNTIL = re.compile(r"\b(?:until|till|through|to|as of|ending on|expire on|expir
 # "until the end of December 2024", "until the end of the year": the last day of that month or year
 _UNTIL_END_OF = re.compile(r"\b(?:until|till|through|to)\s+the\s+end\s+of\s+(?:" + _MONTH +
                            r"(?:,?\s+(\d{4}))?|(the|this|next) year|(\d{4}))\b", re.I)
-_TERMINATION_ON = re.compile(r"\b(?:as of|with effect from|effective|on)(?=\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+_TERMINATION_ON = re.compile(r"\b(?:as of|with effect from|effective|on)(?=\s+\d{1,2}\s+[A-Z][a-z]+)")
 _MEMBER_STATES = re.compile(r"\bauthori[sz]\w*\b[^.;]{0,60}\b(?:Member States|member States|member states)\b")
 _INTO = re.compile(r"\b(?:reconfigur\w*|transform\w*|re-?hat\w*|transition\w*)\b[^.;]{0,80}?\binto\s+(?:the\s+)?$")
 _PERIOD = re.compile(r"\b(?:for|by) (?:an?(?:other| further| initial period of| period of| new period of)?|a further|"
@@ -185,8 +185,16 @@ def _sentences(body: str) -> list[tuple[int, int]]:
 
 
 def _resolution_text_start(body: str) -> int:
+    """Where the resolution's own text starts: after "the full text … reads as follows", at the start of a page
+    that is a resolution ("Resolution 2999 (2014) / Adopted by the Security Council at its …"), else nowhere."""
     m = _TEXT_START.search(body)
-    return m.end() if m else len(body)
+    if m:
+        return m.end()
+    if re.search(r"^\W*(?:Resolution|RESOLUTION|S/RES/)\s*\d{3,4}\b", body[:300]) and \
+            re.search(r"Adopted by the Security Council at its \d+", body[:600]):
+        own = re.search(r"^\W*The Security Council,", body, re.M)
+        return own.start() if own else 0
+    return len(body)
 
 
 def adopted_symbol(body: str, page: Page) -> tuple[str | None, str | None, int | None, Span | None]:
@@ -417,6 +425,8 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
                                                    re.search(r"\bmandate\b", body[x:y]))]
     ref_ok = ref_date if (page.date and page.date.precision != "year") or adopted else None
     for x, y in [spans[k], *lead, *head, *more]:
+        if action == "terminate" and (x, y) == spans[k] and verb:
+            x = v_at  # "meeting on 30 June, decided to terminate the mandate on 31 December": after the verb
         d, text = end_date(body[x:y] if action != "terminate" else _TERMINATION_ON.sub("until", body[x:y]), year_hint,
                            ref_ok)
         if d:
@@ -501,8 +511,9 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
             if "use_of_force" in matcher.lexicon.tasks and "use_of_force" not in found:
                 found.append("use_of_force")  # the resolution acts under Chapter VII: its operation may use force
             continue
-        is_item = in_list and bool(_LIST_ITEM.match(s))
-        if in_text and not is_item and not re.match(r'^\W*\d{1,2}\.\s', s):
+        line = body[body.rfind("\n", 0, a) + 1:b]  # a numbered paragraph may be split after its number
+        is_item = in_list and bool(_LIST_ITEM.match(s) or _LIST_ITEM.match(line))
+        if in_text and not is_item and not re.match(r'^\W*\d{1,2}\.\s', line):
             in_list = False
             continue
         if _DEBATE.search(s) or _REPORTED.search(s):
