@@ -217,11 +217,17 @@ async def load_bundles(
         counts = WriteCounts()
         if not dry_run:
             name = parsed[0].name if len(parsed) == 1 else f"{len(parsed)} bundles"
+            todo = {kind: [r for r in kind_rows if changes.get((kind, r["id"])) != "unchanged"]
+                    for kind, kind_rows in rows.items()}
             try:
                 counts = await write_bundle(tx, bundle, (lambda kind: on_step(name, kind)) if on_step else None,
-                                            rows=rows)
+                                            rows=todo)
             except MissingTargets as exc:
                 raise missing_errors(parsed, exc) from None
+            for kind, kind_rows in rows.items():
+                unchanged = len(kind_rows) - len(todo[kind])
+                if unchanged:
+                    counts.add(kind, "unchanged", unchanged)
             if on_phase:
                 on_phase("committing")
         return LoadReport(plans(parsed, changes), counts, written=not dry_run, load_id=load_id)

@@ -103,7 +103,8 @@ _MAX_REPORTED = 20
 
 def describe_char(ch: str) -> str:
     """'U+001B (ESCAPE)': a character as its code point and Unicode name (controls have no name: a known one)."""
-    names = {0x07: "BELL", 0x08: "BACKSPACE", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE", 0x00: "NULL"}
+    names = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "TAB", 0x0A: "LINE FEED", 0x0D: "CARRIAGE RETURN",
+             0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
     name = unicodedata.name(ch, "") or names.get(ord(ch), "control character")
     return f"U+{ord(ch):04X} ({name})"
 
@@ -369,7 +370,8 @@ def _hidden(value: str, is_id: bool) -> str:
     return "holds a character it may not"
 
 
-def _message(err: Any) -> str:
+def explain(err: Any) -> str:
+    """One pydantic error in plain words, with the offending value shortened."""
     kind = err["type"]
     value = err.get("input")
     ctx = err.get("ctx") or {}
@@ -390,8 +392,14 @@ def _message(err: Any) -> str:
         return f"expected a number, got the boolean {str(value).lower()}"
     if kind == "float_type" and isinstance(value, int):
         return f"not a finite number: {len(str(value)):,} digits is too large"
+    if kind.startswith(("date_", "datetime_")):
+        reason = str(err["msg"]).removeprefix("Input should be a valid date or datetime, ")
+        reason = reason.removeprefix("Input should be a valid date, ")
+        return f"not a valid date (YYYY-MM-DD): {reason} (got {_short(value)})"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a record (a mapping of fields), got {_short(value)}"
     message = str(err["msg"]).removeprefix("Value error, ")
-    if "input" in err and kind not in {"model_type"}:
+    if "input" in err and not isinstance(value, dict):
         message = f"{message} (got {_short(value)})"
     return message
 
@@ -401,7 +409,7 @@ def pydantic_errors(exc: ValidationError, name: str, line_of: Any = None) -> lis
     errors = []
     for err in exc.errors(include_url=False):
         loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
-        errors.append(BundleError(name, line_of(loc) if line_of else None, loc_path(loc), _message(err)))
+        errors.append(BundleError(name, line_of(loc) if line_of else None, loc_path(loc), explain(err)))
     return errors
 
 

@@ -200,9 +200,102 @@ RETURN DISTINCT a.id AS child, b.id AS parent
 """
 
 
+STAGED = "_Staged"
+"""The label of a bulk load's staged nodes: no reader matches it, and the publish swaps it for the real labels."""
+
+
+def _graph_links(links: list[LinkSpec]) -> list[str]:
+    """CREATE relationships to nodes in the graph named by `row.<link>` (missing targets create nothing)."""
+    return [f"""CALL (n, row) {{
+  UNWIND row.{lk.name} AS ref
+  MATCH (t:{lk.target} {{id: ref}})
+  CREATE (n)-[:{lk.rel}]->(t)
+}}""" for lk in links]
+
+
+def _staged_links(links: list[LinkSpec]) -> list[str]:
+    """CREATE relationships to nodes the same load staged, named by `_sid` in `row.staged_<link>`."""
+    return [f"""CALL (n, row) {{
+  UNWIND row.staged_{lk.name} AS ref
+  MATCH (t:{STAGED} {{_sid: ref}})
+  CREATE (n)-[:{lk.rel}]->(t)
+}}""" for lk in links]
+
+
+def stage(spec: NodeSpec) -> str:
+    """A bulk load's batch of new nodes, created under the staging label with their citations, their links to the
+    graph and to nodes staged before them (links to nodes staged later come from `stage_links`). Missing targets
+    create nothing: the caller compares the relationships created with the number it asked for."""
+    labels = [spec.label, *spec.extra_labels]
+    parts = [f"{HEADER}// {spec.label}: new nodes of bulk load $load, staged (invisible) until the load is published.",
+             "UNWIND $rows AS row",
+             f"CREATE (n:{STAGED} {{_sid: row.sid}})",
+             f"SET n += row.props, n.id = row.id, n._hash = row.hash, n._key = {KEY.format('row.id')}, n._load = $load,",
+             f"    n._kind = '{spec.kind}', n._labels = {labels!r}",
+             "WITH n, row", *_graph_links(list(spec.links)), *_staged_links(list(spec.links))]
+    if spec.cites:
+        parts.append(f"""CALL (n, row) {{
+  UNWIND row.cites AS c
+  MATCH (s:Source {{id: c.source}})
+  CREATE (n)-[:CITES {{locator: c.locator, quote: c.quote}}]->(s)
+}}
+CALL (n, row) {{
+  UNWIND row.staged_cites AS c
+  MATCH (s:{STAGED} {{_sid: c.source}})
+  CREATE (n)-[:CITES {{locator: c.locator, quote: c.quote}}]->(s)
+}}""")
+    parts.append("RETURN count(*) AS staged")
+    return "\n".join(parts) + "\n"
+
+
+def stage_links(spec: NodeSpec) -> str:
+    """Links between staged nodes whose targets were staged after their owners (a place's parent, part_of, a
+    mission's contributors), once every node of the load is staged."""
+    return "\n".join([f"{HEADER}// {spec.label}: links of nodes bulk load $load staged to nodes it staged later.",
+                      "UNWIND $rows AS row", f"MATCH (n:{STAGED} {{_sid: row.sid}})",
+                      *_staged_links(list(spec.links)), "RETURN count(*) AS linked"]) + "\n"
+
+
+def publish() -> str:
+    """Make a staged load visible in one transaction: each node takes its real labels and loses the staging label
+    and properties, so the graph is the one a one-transaction load writes."""
+    return f"""{HEADER}// Publish bulk load $load: every node it staged takes its real labels (one transaction, all at once).
+MATCH (n:{STAGED})
+WHERE n._load = $load
+WITH n, n._kind AS kind
+SET n:$(n._labels)
+REMOVE n:{STAGED}, n._sid, n._load, n._kind, n._labels
+RETURN kind, count(*) AS published
+"""
+
+
+def unstage() -> str:
+    """Remove the nodes a bulk load staged (it failed, or was interrupted), in batches of their own."""
+    return f"""{HEADER}// Remove what bulk load $load staged (never published: nothing a reader sees changes).
+MATCH (n:{STAGED})
+WHERE n._load = $load
+CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS
+"""
+
+
+def staged_loads() -> str:
+    """Bulk loads with staged nodes left in the graph (interrupted before they published or cleaned up)."""
+    return f"""{HEADER}// Bulk loads whose staged nodes are still in the graph.
+MATCH (n:{STAGED})
+RETURN n._load AS load, count(*) AS records
+ORDER BY load
+"""
+
+
+def stage_index() -> str:
+    """The index staging looks nodes up by (created by the bulk path itself, so a bulk load never scans)."""
+    return f"{HEADER}CREATE INDEX staged_sid IF NOT EXISTS FOR (n:{STAGED}) ON (n._sid)\n"
+
+
 def statements() -> dict[str, str]:
     """Every generated statement by name (the file name under cypher/generated/, without .cypher)."""
-    out: dict[str, str] = {"known_ids": known_ids(), "lookalike_ids": lookalike_ids()}
+    out: dict[str, str] = {"known_ids": known_ids(), "lookalike_ids": lookalike_ids(), "publish": publish(),
+                           "unstage": unstage(), "staged_loads": staged_loads(), "stage_index": stage_index()}
     for kind, spec in NODES.items():
         if (lk := self_link(spec)) is not None:
             out[f"ancestors_{kind}"] = ancestors(spec, lk)
@@ -211,6 +304,10 @@ def statements() -> dict[str, str]:
         if (text := link(spec)) is not None:
             out[f"link_{kind}"] = text
         out[f"delete_{kind}"] = delete(spec)
+        if not spec.components:
+            out[f"stage_{kind}"] = stage(spec)
+            if spec.links:
+                out[f"stage_links_{kind}"] = stage_links(spec)
         out[f"export_{kind}"] = export(spec)
     return out
 

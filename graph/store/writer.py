@@ -103,7 +103,7 @@ def rows_for(kind: str, items: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 async def write_bundle(
-    tx: AsyncManagedTransaction, bundle: Bundle, on_step: Callable[[str], None] | None = None, batch: int = 5000,
+    tx: AsyncManagedTransaction, bundle: Bundle | None, on_step: Callable[[str], None] | None = None, batch: int = 5000,
     rows: dict[str, list[dict[str, Any]]] | None = None, kinds: Iterable[str] | None = None,
 ) -> WriteCounts:
     """Write every section of `bundle` (or the given `rows` per kind; only `kinds` when given) inside `tx`.
@@ -112,7 +112,7 @@ async def write_bundle(
     changed: dict[str, list[dict[str, Any]]] = {}
     order = [k for k in write_order() if kinds is None or k in set(kinds)]
     for kind in order:
-        rows_of_kind = rows.get(kind, []) if rows is not None else rows_for(kind, getattr(bundle, kind))
+        rows_of_kind = rows.get(kind, []) if rows is not None else rows_for(kind, getattr(bundle, kind, []))
         if not rows_of_kind:
             continue
         ids: set[str] = set()

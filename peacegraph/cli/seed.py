@@ -4,16 +4,21 @@ graph, load synthetic graphs."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import typer
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from peacegraph.cli.common import console, out, with_graph
+from peacegraph.cli.common import console, fail, out, with_graph
+from peacegraph.graph.bundles.bulk import new_load_id, remove_staged, staged_loads
+from peacegraph.graph.bundles.journal import Journal, Note
 from peacegraph.graph.bundles.load import LoadReport, load_bundles
 from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, dump_bundle
 from peacegraph.graph.domain.model import KINDS, Bundle
+from peacegraph.graph.settings import get_settings
 from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.export import export_bundle
 from peacegraph.seed.files import read_all
@@ -25,13 +30,13 @@ seed_app = typer.Typer(help="Load bundles of facts, import 3W tables, extract fa
 
 
 def print_errors(exc: BundleInvalid) -> None:
-
     console.print(f"[bold red]{len(exc.errors)} error(s); nothing was loaded:[/]")
     for err in exc.errors:
         console.print(f"  {err}", highlight=False, markup=False)
 
 
-def print_report(report: LoadReport) -> None:
+def print_report(report: LoadReport, seconds: float | None = None) -> None:
+    """Per bundle: records new, updated and unchanged (by kind), then what the write did."""
     table = Table(title="dry run: what would change" if not report.written else "loaded")
     for col in ("bundle", "new", "updated", "unchanged"):
         table.add_column(col, justify="left" if col == "bundle" else "right")
@@ -41,10 +46,80 @@ def print_report(report: LoadReport) -> None:
         table.add_row(plan.name, str(plan.total("new")), str(plan.total("updated")), str(plan.total("unchanged")),
                       kinds)
     out.print(table)
+    if report.cleaned:
+        out.print(f"removed {report.cleaned:,} staged records an interrupted bulk load had left (never visible)")
+    out.print(f"total: {report.total('new'):,} new, {report.total('updated'):,} updated, "
+              f"{report.total('unchanged'):,} unchanged")
     if report.written:
         c = report.counts
-        out.print(f"nodes created {c.nodes_created}, relationships created {c.relationships_created}, "
-                  f"relationships replaced {c.relationships_deleted}")
+        how = f"bulk load {report.load_id}: staged in batches, published in one transaction" if report.bulk \
+            else "one transaction"
+        took = f" in {seconds:.1f}s" if seconds is not None else ""
+        out.print(f"nodes created {c.nodes_created:,}, relationships created {c.relationships_created:,}, "
+                  f"relationships replaced {c.relationships_deleted:,} ({how}){took}")
+
+
+class LoadInterrupted(Exception):
+    """The connection to Neo4j was lost while a load was writing; `note` says how far it had got."""
+
+    def __init__(self, note: Note | None, cause: Exception) -> None:
+        self.note = note
+        self.cause = cause
+        super().__init__(str(cause))
+
+
+async def _previous_load(graph: Database, journal: Journal) -> list[str]:
+    """Say what became of a load an earlier run could not finish, and remove what it staged."""
+    note = journal.previous()
+    if note is None:
+        return []
+    removed = await remove_staged(graph, note.load_id)
+    lines = [f"the previous load {note.load_id} (started {note.started}) was interrupted: {note.outcome()}."]
+    if removed:
+        lines.append(f"removed the {removed:,} records it had staged (never visible to readers).")
+    lines.append("Loading again is safe: every load checks against the graph as it is and lands whole or not at all.")
+    journal.clear()
+    return lines
+
+
+def run_load(parsed: list[ParsedBundle], dry_run: bool = False, allow_pending: bool = False,
+             bulk: bool | None = None) -> tuple[LoadReport, float]:
+    """Load `parsed` against the configured database, with a journal note while it writes; the report and the
+    seconds the load took."""
+    settings = get_settings()
+    journal = Journal.for_settings(settings)
+    files = [pb.name for pb in parsed]
+
+    async def work(graph: Database) -> tuple[LoadReport, float]:
+        for line in await _previous_load(graph, journal):
+            console.print(f"[yellow]note:[/] {line}", highlight=False)
+        others = await staged_loads(graph)
+        if others:
+            console.print(f"[yellow]note:[/] bulk loads {', '.join(others)} left staged records (interrupted, or "
+                          "running now); `peacegraph db cleanup` removes them", highlight=False)
+        load_id = new_load_id()
+        if not dry_run:
+            journal.start(load_id, files)
+        total = sum(1 for pb in parsed for k in KINDS if getattr(pb.bundle, k))
+        started = time.perf_counter()
+        try:
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          transient=True, disable=dry_run, console=console) as progress:
+                bar = progress.add_task("loading", total=total)
+                report = await load_bundles(
+                    graph, parsed, dry_run=dry_run, allow_pending=allow_pending, bulk=bulk, load_id=load_id,
+                    on_phase=journal.phase,
+                    on_step=lambda name, kind: progress.update(bar, advance=1, description=f"{name}: {kind}"),
+                )
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise LoadInterrupted(journal.note, exc) from None
+        except BaseException:
+            journal.clear()  # refused or failed cleanly: nothing landed, nothing to report next time
+            raise
+        journal.clear()
+        return report, time.perf_counter() - started
+
+    return with_graph(work)
 
 
 @seed_app.command("load")
@@ -53,31 +128,31 @@ def load(
     dry_run: bool = typer.Option(False, "--dry-run", help="validate and report what would change; write nothing"),
     allow_pending: bool = typer.Option(False, "--allow-pending",
                                        help="also load extracted facts still marked review: pending"),
+    bulk: bool | None = typer.Option(None, "--bulk/--no-bulk",
+                                     help="stage in batches and publish in one transaction (default: when at least "
+                                          "PEACEGRAPH_BULK_MIN_RECORDS records are to be written)"),
 ) -> None:
-    """Load bundles: all are validated first; each then lands whole in one transaction, or nothing does."""
-
+    """Load bundles: all are validated together first; then all land in one transaction, or nothing does."""
     try:
         parsed = read_all(paths)
     except BundleInvalid as exc:
         print_errors(exc)
         raise typer.Exit(1) from None
-
-    async def work(graph: Database) -> LoadReport:
-        total = sum(1 for pb in parsed for k in KINDS if getattr(pb.bundle, k))
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      transient=True, disable=dry_run) as progress:
-            bar = progress.add_task("loading", total=total)
-            return await load_bundles(
-                graph, parsed, dry_run=dry_run, allow_pending=allow_pending,
-                on_step=lambda name, kind: progress.update(bar, advance=1, description=f"{name}: {kind}"),
-            )
-
     try:
-        report = with_graph(work)
+        report, seconds = run_load(parsed, dry_run=dry_run, allow_pending=allow_pending, bulk=bulk)
     except BundleInvalid as exc:
         print_errors(exc)
         raise typer.Exit(1) from None
-    print_report(report)
+    except LoadInterrupted as exc:
+        settings = get_settings()
+        what = exc.note.outcome() if exc.note else "the load had not started writing: nothing was written"
+        console.print(f"[bold red]error:[/] lost the connection to Neo4j at {settings.uri} during the load "
+                      f"({exc.cause}).", highlight=False)
+        console.print(f"  {what}.", highlight=False)
+        console.print(f"  Re-running `peacegraph seed load {' '.join(map(str, paths))}` is safe once Neo4j answers "
+                      "again (`peacegraph neo4j start` for the project's own server).", highlight=False)
+        raise typer.Exit(1) from None
+    print_report(report, seconds)
 
 
 async def actor_lookup(graph: Database) -> dict[str, str]:
@@ -163,13 +238,15 @@ def synth(
 ) -> None:
     """Load a synthetic graph with the dataset's shape (for benchmarks; ids start with S, sm, sc, sf)."""
     bundle = synth_bundle(scale, seed)
-
-    async def work(graph: Database) -> None:
-        if wipe:
-            await graph.wipe()
-        await graph.apply_schema()
-        await load_bundles(graph, [ParsedBundle(f"synth-{scale}", bundle, None)])
-
-    with_graph(work)
-    out.print(f"synthetic scale {scale}: {len(bundle.missions)} missions, {len(bundle.coverages)} coverage facts, "
-              f"{len(bundle.funding_lines)} funding lines in {len(bundle.places)} places")
+    if wipe:
+        with_graph(lambda g: g.wipe())
+    with_graph(lambda g: g.apply_schema())
+    try:
+        report, seconds = run_load([ParsedBundle(f"synth-{scale}", bundle, None)])
+    except LoadInterrupted as exc:
+        fail(f"lost the connection to Neo4j during the load ({exc.cause}); "
+             f"{exc.note.outcome() if exc.note else 'nothing was written'}")
+    print_report(report, seconds)
+    out.print(f"synthetic scale {scale}: {len(bundle.missions)} missions, {len(bundle.coverages):,} coverage facts, "
+              f"{len(bundle.funding_lines)} funding lines in {len(bundle.places)} places; "
+              f"{len(bundle.coverages) / seconds:,.0f} coverage facts/s")

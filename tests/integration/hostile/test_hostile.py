@@ -14,16 +14,15 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
-from peacegraph.cli.main import app
 from peacegraph.graph.bundles.load import load_bundles
-from peacegraph.graph.settings import Settings, get_settings
+from peacegraph.graph.settings import Settings
 from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.keys import create_key
 from peacegraph.seed.files import read_all
 from tests.fixtures import neo4j as fx
 from tests.fixtures.api import GraphQLClient
+from tests.integration.load.cli import run_cli
 from tests.integration.load.fingerprint import fingerprint
 
 HERE = Path(__file__).parent
@@ -34,15 +33,6 @@ ORIGINAL = 33
 LOAD = """mutation($text: String!) {
   loadBundle(text: $text) { ok written errors { file line path message } counts { kind new updated unchanged } }
 }"""
-
-
-def run_cli(args: list[str], env: dict[str, str]) -> Any:
-    """`peacegraph …` in this process (the real command line, without a Python start-up per input)."""
-    get_settings.cache_clear()
-    try:
-        return CliRunner().invoke(app, args, env=env, catch_exceptions=False)
-    finally:
-        get_settings.cache_clear()
 
 
 @pytest.fixture(scope="module")

@@ -62,17 +62,23 @@ async def test_readers_see_nothing_of_a_bulk_load_until_it_publishes(graph: Data
 
     async def while_staged() -> None:
         seen["labels"] = await counts(graph, LABELS)
-        seen["lookup"] = await graph.read("node_lookup", id="sc0-" + parsed[0].bundle.coverages[0].task)
+        seen["lookup"] = await graph.run("MATCH (c:Coverage {id: $id}) RETURN count(c) AS n",
+                                         {"id": parsed[0].bundle.coverages[0].id})
+        seen["search"] = await graph.run("CALL db.index.fulltext.queryNodes('entity_names', 'synthetic') "
+                                         "YIELD node RETURN count(node) AS n", {})
         seen["staged"] = await staged_loads(graph)
 
     report = await bulk_load(graph, parsed, rows_of(parsed[0].bundle), batch=200, before_publish=while_staged)
     staged_records = sum(seen["staged"].values())
     assert seen["staged"] == {report.load_id: staged_records} and staged_records > 1000
     assert {k: v for k, v in seen["labels"].items() if k != "_Staged"} == before, "staged records were visible"
-    assert seen["lookup"] == [{"labels": []}]
+    assert seen["lookup"] == [{"n": 0}] and seen["search"] == [{"n": 0}]
     after = await counts(graph, LABELS)
     assert after["Coverage"] == before["Coverage"] + len(parsed[0].bundle.coverages)
     assert "_Staged" not in after and await staged_loads(graph) == {}
+    search = await graph.run("CALL db.index.fulltext.queryNodes('entity_names', 'synthetic') "
+                             "YIELD node RETURN count(node) AS n", {})
+    assert search[0]["n"] == len(parsed[0].bundle.missions) + 1, "published: the search finds them now"
 
 
 async def test_a_failed_publish_removes_the_staged_batches_and_changes_nothing(graph: Database) -> None:
