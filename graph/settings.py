@@ -66,6 +66,9 @@ class Settings(BaseSettings):
 
     api_host: str = Field(default="127.0.0.1", alias="PEACEGRAPH_API_HOST")
     api_port: int = Field(default=8000, alias="PEACEGRAPH_API_PORT")
+    stale_after_years: int = Field(default=3, alias="PEACEGRAPH_STALE_AFTER_YEARS", ge=0, le=100,
+                                   description="An open-ended fact last confirmed more than this many years before "
+                                               "the date asked about is flagged stale.")
     anonymous_read: bool = Field(default=True, alias="PEACEGRAPH_ANONYMOUS_READ")
     graphiql: bool = Field(default=True, alias="PEACEGRAPH_GRAPHIQL")
     introspection: bool = Field(default=True, alias="PEACEGRAPH_INTROSPECTION")
