@@ -82,9 +82,9 @@ class Fact:
 
 
 MODALITIES = ("actual", "planned", "forecast", "proposed", "hypothetical")
-# the model's Status has no `hypothetical`: such facts are written as `proposed`, with the modality in the method
+# each modality is a Status of the model (`hypothetical` facts never count in the analyses)
 STATUS_OF = {"actual": "actual", "planned": "planned", "forecast": "forecast", "proposed": "proposed",
-             "hypothetical": "proposed"}
+             "hypothetical": "hypothetical"}
 
 
 def modality(sentence: str) -> str:

@@ -1,9 +1,8 @@
 """Which Source a file is: the graph's own when the same content (or the same address) is already there.
 
-The model's Source has no content hash, so the graph's sources are matched through the files their `path`
-names: a path is looked for under the working directory, the reports folder and its parent (the dataset writes
-`reports/<file>`); the file whose SHA-256 equals the extracted file's gives its Source id. A Council page is
-also matched by its `url`. Paths written into a bundle are relative, never absolute.
+The graph's sources carry `content_hash`, the SHA-256 of their text; a file whose text has the same hash is that
+Source, wherever it lies now. A Council page is also matched by its `url`. New Sources are written with their
+`content_hash`. Paths written into a bundle are relative, never absolute.
 """
 
 from __future__ import annotations
@@ -38,39 +37,23 @@ class SourceRow:
     id: str
     path: str | None
     url: str | None
+    content_hash: str | None = None
 
 
 class SourceIndex:
-    """The graph's sources, with the content hash of each one's file where the file can be found."""
+    """The graph's sources, by content hash and by address."""
 
     def __init__(self, rows: Iterable[Mapping[str, Any]], reports_dir: Path | None = None) -> None:
-        self.rows = [SourceRow(str(r["id"]), r.get("path"), r.get("url")) for r in rows]
+        self.rows = [SourceRow(str(r["id"]), r.get("path"), r.get("url"), r.get("content_hash")) for r in rows]
         self.reports_dir = reports_dir
-        self._hashes: dict[str, str] | None = None
-
-    def _candidates(self, rel: str) -> list[Path]:
-        rp = Path(rel)
-        out = [Path.cwd() / rp]
-        if self.reports_dir is not None:
-            out += [self.reports_dir.parent / rp, self.reports_dir / rp.name]
-        return out
-
-    def hashes(self) -> dict[str, str]:
-        """content hash -> source id, for every graph source whose file is found."""
-        if self._hashes is None:
-            self._hashes = {}
-            for row in self.rows:
-                if not row.path:
-                    continue
-                for cand in self._candidates(row.path):
-                    if cand.is_file():
-                        self._hashes.setdefault(sha256(cand.read_bytes()), row.id)
-                        break
-        return self._hashes
+        self._by_hash: dict[str, str] = {}
+        for row in self.rows:
+            if row.content_hash:
+                self._by_hash.setdefault(row.content_hash, row.id)
 
     def find(self, data: bytes, url: str | None = None) -> str | None:
-        """The id of the graph Source with the same content (or the same address), or None."""
-        hit = self.hashes().get(sha256(data))
+        """The id of the graph Source with the same content hash (or the same address), or None."""
+        hit = self._by_hash.get(sha256(data))
         if hit:
             return hit
         if url:

@@ -29,7 +29,7 @@ from peacegraph.seed.extract.council.records import (
 from peacegraph.seed.extract.gazetteer import Gazetteer, norm_tokens
 from peacegraph.seed.extract.pipeline import DocResult
 from peacegraph.seed.extract.relations import Fact
-from peacegraph.seed.extract.sources import SourceIndex
+from peacegraph.seed.extract.sources import SourceIndex, sha256
 from peacegraph.seed.review.document import Candidate, Confirmation, Dropped, Evidence, ReviewFile
 
 QUOTE_MAX = 600
@@ -194,7 +194,8 @@ class BundleBuilder:
         self._doc_source[doc.path] = sid
         if existing is None:
             self._put("sources", {"id": sid, "title": _title(doc), "kind": "report",
-                                  "path": _rel_path(doc.path, self.sources.reports_dir)})
+                                  "path": _rel_path(doc.path, self.sources.reports_dir),
+                                  "content_hash": sha256(doc.raw.text.encode("utf-8"))})
         else:
             self.summary.skipped[f"sources (the graph's {existing} is the same file)"] += 1
         facts = [f for f in doc.facts if f.confidence >= self.min_conf]
@@ -212,6 +213,7 @@ class BundleBuilder:
         self._funding(doc, facts)
         self._transitions(doc, facts)
         self._agreements(doc, facts)
+        self._contingents(doc, facts)
 
     def _confirmations(self, doc: DocResult, facts: list[Fact]) -> list[Fact]:
         """Split off facts the graph already holds (a known mission's lead and host); return the others."""
@@ -405,12 +407,60 @@ class BundleBuilder:
                                       "extraction": self._extraction(f.method, f.confidence)}
             self._put("agreements", record, self._evidence(doc, f.start, f.end), dict(f.data))
 
+    def _government_of(self, country: str) -> str | None:
+        """The graph organisation that governs a country (`gov-eth` for ETH), when the gazetteer has one."""
+        gid = f"gov-{country.lower()}"
+        entry = self.gaz.get("organization", gid)
+        return gid if entry is not None else None
+
+    def _contingents(self, doc: DocResult, facts: list[Fact]) -> None:
+        """A country contributes (or withdraws) a contingent: a candidate of `Organization.contributes_to` for its
+        government. A government new to the graph is proposed whole; for one the graph has, the bundle cannot add
+        a link without restating the record (records are replaced), so the candidate asks the reviewer to add it
+        there. A withdrawal is a note for the reviewer: the relationship has no dates to end it with."""
+        for f in facts:
+            if f.relation not in {"contributes_contingent", "withdraws_contingent"} or not self._known("mission", f.object):
+                continue
+            ev = self._evidence(doc, f.start, f.end)
+            place = self.gaz.get("place", f.subject)
+            gov = self._government_of(f.subject)
+            if f.relation == "withdraws_contingent":
+                self.drop("organizations", f"{gov or f.subject} contributes_to {f.object}",
+                          f"a withdrawal ({f.data.get('verb', 'withdraw')}): review whether {gov or f.subject} "
+                          f"still contributes to {f.object}; contributes_to has no dates", f.confidence, ev)
+                continue
+            if f.status != "actual":
+                self.drop("organizations", f"{gov or f.subject} contributes_to {f.object}",
+                          f"not actual ({f.status})", f.confidence, ev)
+                continue
+            cite = self._cite(doc, f.start, f.end)
+            if gov is None and place is not None and self._known("place", f.subject):
+                gid = f"gov-{f.subject.lower()}"
+                rec = {"id": gid, "name": f"Government of {place.name}", "kind": "government", "country": f.subject,
+                       "contributes_to": [f.object], "cites": [cite],
+                       "extraction": self._extraction(f.method, f.confidence)}
+                if gid in self.ids["organizations"]:
+                    held = next(r for r in self.data["organizations"] if r["id"] == gid)
+                    if f.object not in held.setdefault("contributes_to", []):
+                        held["contributes_to"].append(f.object)
+                elif self._put("organizations", rec, ev, {"relation": "contributes_to"}):
+                    self.summary.new_entities.append(f"organization {gid} (Government of {place.name})")
+            elif gov is not None:
+                rec = {"id": gov, "contributes_to": [f.object], "cites": [cite],
+                       "extraction": self._extraction(f.method, f.confidence)}
+                if not any(c.kind == "organizations" and c.id == gov and c.record.get("contributes_to") == [f.object]
+                           for c in self.review.candidates):
+                    self._candidate("organizations", rec, ev, {"relation": "contributes_to"},
+                                    [f"contributes_to: add {f.object} to {gov}'s record in its data file (a bundle "
+                                     "record replaces the graph's whole record)"])
+
     def add_council(self, cp: CouncilPage, mandates: Sequence[GraphMandate]) -> None:
         """A Council page: its Source, the Mandate record of its decision, and the operation when it is new."""
         existing = self.sources.find(cp.raw.encode("utf-8"), cp.page.url)
         sid = existing or council_source_id(cp)
         if existing is None:
-            self._put("sources", source_record(cp, sid, self.sources.reports_dir))
+            self._put("sources", source_record(cp, sid, self.sources.reports_dir) | {
+                "content_hash": sha256(cp.raw.encode("utf-8"))})
         d = cp.decision
         if d is None or d.action is None or d.mission is None:
             why = "no decision found" if d is None else ("no action verb" if d.action is None else "no operation")

@@ -4,9 +4,8 @@ the shared reports is `make eval`, not a test: the tests need nothing outside th
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
-
-import pytest
 
 from peacegraph.cli.extract import bundle_yaml
 from peacegraph.graph.bundles.load import load_bundles
@@ -131,23 +130,26 @@ async def test_report_bundle_passes_the_loader_dry_run(dataset_graph: Database, 
     assert not str(bundle.sources[0].path).startswith("/")
 
 
-async def test_same_file_reuses_the_graph_source(graph: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                                 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "reports").mkdir()
-    path = tmp_path / "reports" / "known.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    bundle = """format: peacegraph.bundle/1
-sources: [{id: known-report, title: A known report, kind: report, path: reports/known.txt}]
+async def test_same_file_reuses_the_graph_source(graph: Database, tmp_path: Path) -> None:
+    """Matched by the Source's content hash: a copy elsewhere, under another name, is the same Source."""
+    digest = hashlib.sha256(REPORT.encode("utf-8")).hexdigest()
+    bundle = f"""format: peacegraph.bundle/1
+sources: [{{id: known-report, title: A known report, kind: report, path: reports/moved-away.txt,
+            content_hash: {digest}}}]
 """
     await load_bundles(graph, [parse_bundle_text(bundle, "t.yaml")])
     ctx = await load_context(graph)
     copy = tmp_path / "copy-of-known.txt"
-    copy.write_bytes(path.read_bytes())
+    copy.write_text(REPORT, encoding="utf-8")
     doc = extract_file(copy, ctx.gaz)
     built, _, _ = build_review([doc], ctx.gaz, 0.5, sources=ctx.sources)
     assert not built.sources, "no second Source for a file already in the graph"
     assert all(c.source == "known-report" for r in built.coverages for c in r.cites)
+    other = tmp_path / "other.txt"
+    other.write_text(REPORT + "\nOne more line.", encoding="utf-8")
+    built2, _, _ = build_review([extract_file(other, ctx.gaz)], ctx.gaz, 0.5, sources=ctx.sources)
+    assert [s.content_hash for s in built2.sources] == [
+        hashlib.sha256((REPORT + "\nOne more line.").encode("utf-8")).hexdigest()], "a new Source carries its hash"
 
 
 COUNCIL = """url: https://press.un.org/en/2014/sc77777.doc.htm

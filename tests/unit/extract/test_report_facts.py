@@ -53,7 +53,7 @@ def test_generic_actor_resolved_to_the_mission_in_scope_with_lower_confidence() 
 def test_hypothetical_funding_is_not_actual() -> None:
     got = facts()
     f = got[("amisom", "funded_by", "au")]
-    assert f.data["modality"] == "hypothetical" and f.status == "proposed"  # type: ignore[attr-defined]
+    assert f.data["modality"] == "hypothetical" and f.status == "hypothetical"  # type: ignore[attr-defined]
 
 
 def test_country_withdraws_contingent() -> None:
@@ -84,3 +84,19 @@ def test_council_action_on_a_mandate_in_a_report() -> None:
     assert f.data["action"] == "establish"
     bundle, _, _ = build_review([doc], gazetteer(), 0.0)
     assert bundle.mandates[0].action == "establish" and bundle.mandates[0].valid_from_precision == "year"
+
+
+def test_contingents_become_contributes_to_candidates() -> None:
+    from peacegraph.seed.extract.to_bundle import build_review
+    from tests.unit.extract.helpers import context
+
+    ctx = context()
+    text = ("Report on the Sahel\n\nMali contributes a contingent to AMISOM.\n\n"
+            "Somalia withdrew its contingent from MINUSMA in 2013.\n")
+    doc = extract_raw(raw(text), ctx.gaz)
+    bundle, _, review = build_review([doc], ctx.gaz, 0.0, sources=ctx.sources)
+    gov = next(o for o in bundle.organizations if o.id == "gov-mli")
+    assert gov.contributes_to == ["amisom"] and gov.country == "MLI" and gov.kind == "government"
+    assert gov.extraction is not None and gov.extraction.review == "pending"
+    notes = [d for d in review.dropped if "withdrawal" in d.reason]
+    assert notes and "minusma" in notes[0].what, "a withdrawal is a note for the reviewer, not a record"
