@@ -25,7 +25,7 @@ from graphql import (
     SelectionSetNode,
     is_abstract_type,
 )
-from graphql.execution.values import get_argument_values, get_directive_values
+from graphql.execution.values import VariableValues, get_argument_values, get_directive_values
 
 from peacegraph.api.inputs import as_plain
 from peacegraph.api.pagination import CursorError, decode_cursor, encode_cursor
@@ -180,7 +180,8 @@ class Compiler:
                  max_list: int = 100) -> None:
         self.schema = schema
         self.fragments = fragments
-        self.variables = variables
+        # graphql-core wants its VariableValues; a resolver's info may hold the plain coerced dict instead
+        self.variables = VariableValues(sources={}, coerced=variables) if isinstance(variables, dict) else variables
         self.max_page_size = max_page_size
         self.default_page_size = min(default_page_size, max_page_size)
         self.today = today or dt.datetime.now(dt.UTC).date()

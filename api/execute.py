@@ -16,6 +16,7 @@ from typing import Any
 from graphql import (
     ExecutionResult,
     FieldNode,
+    GraphQLError,
     GraphQLResolveInfo,
     GraphQLSchema,
     OperationDefinitionNode,
@@ -130,7 +131,10 @@ class CompiledOperations(SchemaExtension):
         except CompileError:
             return None  # the normal path reports it, located at its field
         keys = [k for k, p in plans.items() if p is not None]
-        values = await asyncio.gather(*(run(context.graph, plans[k], tag=False) for k in keys))
+        try:
+            values = await asyncio.gather(*(run(context.graph, plans[k], tag=False) for k in keys))
+        except Exception as exc:  # masked by MaskInternalErrors (a bug), or turned into 503 (an outage)
+            return ExecutionResult(data=None, errors=[GraphQLError(str(exc), original_error=exc)])
         by_key = dict(zip(keys, values, strict=True))
         data = {k: ("Query" if p is None else by_key[k]) for k, p in plans.items()}
         return ExecutionResult(data=data, errors=None)
