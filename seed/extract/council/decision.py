@@ -31,13 +31,13 @@ from peacegraph.seed.extract.nlp import parse
 from peacegraph.seed.extract.taskmatch import TaskMatcher
 
 ACTIONS = ("terminate", "establish", "renew", "modify", "authorise_support")
-_OPERATION_NOUN = (r"(?:mission|operation|force|office|presence|observers?|brigade|team|"
-                   r"(?:UN|MIN|MON|ONU)[A-Z]{2,}|[A-Z]{3,}(?:-[A-Za-z]+)?)")
+_OPERATION_NOUN = (r"(?:mission|operation|force|office|presence|observers?|brigade|"
+                   r"(?-i:[A-Z]{3,}(?:-[A-Za-z]+)?))")
 _VERBS: dict[str, re.Pattern[str]] = {
     "terminate": re.compile(r"(?<!period )\bterminat\w*|\bend(?:s|ed|ing)? (?:the|its) mandate|\bdecided? to "
                             r"(?:withdraw|close)|\bclos(?:e|es|ed|ing) (?:the|its) (?:mission|operation)", re.I),
-    "establish": re.compile(r"(?<!was )(?<!were )(?<!been )(?<!achieving )(?<!previously )(?<!already )"
-                            r"\bestablish(?:es|ed|ing)?\b(?! pursuant)(?=[^.;]{0,120}?\b" + _OPERATION_NOUN + r"\b)|"
+    "establish": re.compile(r"(?<!was )(?<!were )(?<!been )(?<!achieving )(?<!previously )(?<!already )(?<![—–,] )"
+                            r"\bestablish(?:es|ed|ing)?\b(?! pursuant| in \d{4}| by resolution| under resolution)(?=[^.;]{0,120}?\b" + _OPERATION_NOUN + r"\b)|"
                             r"\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
                             r"(?:\w+ )?(?:peacekeeping )?(?:mission|operation|office)\b|\bdecided? to deploy\b|"
                             r"\bset(?:s|ting)? up (?:a|the) (?:new )?\w*\s?(?:mission|operation)", re.I),
@@ -50,8 +50,10 @@ _VERBS: dict[str, re.Pattern[str]] = {
 }
 _COUNCIL = re.compile(r"\b(?:Security Council|Council|15-member (?:body|organ|council)|UNSC)\b", re.I)
 _ADOPT_BEFORE = re.compile(r"(?:(?:adopt(?:ing|ed|s|ion of)?|adoption of|Adopting|full text of)\s+(?:the\s+)?"
-                           r"(?:draft\s+)?(?:resolution\s+|Resolution\s+)?|(?:^|[.\n]\s*)(?:Through|By)\s+"
-                           r"(?:its\s+)?(?:resolution|Resolution)\s+)$", re.I)
+                           r"(?:draft\s+)?(?:resolution\s+|Resolution\s+)?|(?:^|[.\n]\s*)(?:Through|By|Under)\s+"
+                           r"(?:its\s+|the\s+(?:terms|provisions)\s+of\s+)?(?:resolution|Resolution)\s+)$", re.I)
+# "resolution 1769 (2007), adopted unanimously …": the one adopted here
+_ADOPT_AFTER = re.compile(r"^\s*,?\s*(?:which was\s+|was\s+)?(?:unanimously\s+)?adopted\b(?! (?:on|in) \d)")
 _RECALL_BEFORE = re.compile(r"(?:recall\w*|requested in|authori[sz]ed in|laid out in|outlined in|set out in|"
                             r"pursuant to|in line with|in accordance with|established by|under|of|in|and|,)\s+"
                             r"(?:its\s+)?(?:previous\s+)?(?:resolutions?\s+)?(?:\d{3,4}\s*\(\d{4}\),?\s*)*$", re.I)
@@ -133,6 +135,7 @@ class MissionRef:
     how: str = "gazetteer"
     places: list[str] = field(default_factory=list)
     leads: list[str] = field(default_factory=list)
+    valid_from: dt.date | None = None  # when the graph's operation began (None: unknown or proposed)
 
 
 @dataclass
@@ -208,7 +211,7 @@ def adopted_symbol(body: str, page: Page) -> tuple[str | None, str | None, int |
             years.setdefault(num, int(m.group(2)))
         before = body[max(0, m.start() - 60):m.start()]
         score = 0
-        if _ADOPT_BEFORE.search(before + body[m.start():m.start(1)]):
+        if _ADOPT_BEFORE.search(before + body[m.start():m.start(1)]) or _ADOPT_AFTER.match(body[m.end():m.end() + 40]):
             score += 5
         if m.start() < headline_end:
             score += 3
@@ -273,12 +276,13 @@ def _lead(body: str, sents: Sequence[tuple[int, int]], stop: int, head: Sequence
     return out
 
 
-def decide_action(texts: Sequence[str]) -> tuple[str | None, int]:
+def decide_action(texts: Sequence[str], skip: frozenset[str] = frozenset()) -> tuple[str | None, int]:
     """The strongest action verb in the given texts (headline and lead sentences), with its text index:
-    terminate > establish > renew > authorising member States > modify > authorise."""
+    terminate > establish > renew > authorising member States > modify > authorise (less those in `skip`)."""
     order: list[tuple[str, re.Pattern[str]]] = [(a, _VERBS[a]) for a in ("terminate", "establish", "renew")]
     order += [("authorise_support", _MEMBER_STATES), ("modify", _VERBS["modify"]),
               ("authorise_support", _VERBS["authorise_support"])]
+    order = [(a, rx) for a, rx in order if a not in skip]
     for action, rx in order:
         for i, t in enumerate(texts):
             if rx.search(t):
@@ -361,6 +365,33 @@ _RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|termi
                            r"[^.;]{0,200}?\b(?:until|till|through|as of)\b", re.I)
 
 
+def _ran_before(ref: MissionRef, when: dt.date | None) -> bool:
+    """Whether the graph's operation began well before the page (so the page does not establish it)."""
+    return bool(ref.valid_from and when and (when - ref.valid_from).days > _ALREADY_RUNNING_DAYS)
+
+
+def _pool(body: str, refs: Sequence[tuple[int, int, MissionRef]], v_at: int, a: int, b: int,
+          lead: Sequence[tuple[int, int]], head: Sequence[tuple[int, int]]) -> list[tuple[int, int, MissionRef]]:
+    """Operations in the order they may be the one acted on: named after the verb in its sentence, else in the
+    lead, the headline, the whole text; "reconfigure X into Y" puts Y first."""
+    after = [r for r in refs if v_at <= r[0] < b]
+    pool = after or [r for r in refs if any(x <= r[0] < y for x, y in lead)] or \
+        [r for r in refs if any(x <= r[0] < y for x, y in head)] or list(refs[:1])
+    into = [r for r in pool if _INTO.search(body[max(a, r[0] - 120):r[0]])]
+    return into + [r for r in pool if r not in into] if into else pool
+
+
+def _act(body: str, spans: Sequence[tuple[int, int]], k: int, action: str, refs: Sequence[tuple[int, int, MissionRef]],
+         lead: Sequence[tuple[int, int]], head: Sequence[tuple[int, int]]
+         ) -> tuple[int, int, re.Match[str] | None, int, tuple[int, int, MissionRef] | None]:
+    """The sentence of the action verb, the verb, where it stands, and the operation it acts on."""
+    a, b = spans[k]
+    verb = _VERBS[action].search(body[a:b])
+    v_at = a + (verb.start() if verb else 0)
+    pool = _pool(body, refs, v_at, a, b, lead, head)
+    return a, b, verb, v_at, (pool[0] if pool else None)
+
+
 def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher,
                   expiry: Expiry | None = None) -> Decision | None:
     """The decision a Council page reports, or None when it reports none. `expiry(mission, adopted)` gives the
@@ -372,7 +403,8 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     stop = _resolution_text_start(body)
     symbol, number, year, sym_ev = adopted_symbol(body, page)
     adoption_at = [m.start() for m in _RES_NUM.finditer(body) if number and m.group(1) == number
-                   and _ADOPT_BEFORE.search(body[max(0, m.start() - 60):m.start()] + body[m.start():m.start(1)])]
+                   and (_ADOPT_BEFORE.search(body[max(0, m.start() - 60):m.start()] + body[m.start():m.start(1)])
+                        or _ADOPT_AFTER.match(body[m.end():m.end() + 40]))]
     adopted = page.date.value if page.date and page.date.precision == "day" else None
     m = re.search(r"Adopted by the Security Council at its \d+\w* meeting, on (\d{1,2}) " + _MONTH + r" (\d{4})", body)
     if m:
@@ -388,30 +420,37 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     if action is None:
         decision.notes.append("no action verb in the headline or the lead sentences")
         return decision
-    a, b = spans[k]
-    verb = _VERBS[action].search(body[a:b])
-    v_at = a + (verb.start() if verb else 0)
-    decision.evidence["action"] = Span(v_at, a + (verb.end() if verb else 0), " ".join(body[a:b].split()))
-    # the operation: first one named after the verb in that sentence, else in the lead, headline, whole text
     refs = find_missions(body)
-    after = [r for r in refs if v_at <= r[0] < b]
-    pool = after or [r for r in refs if any(x <= r[0] < y for x, y in lead)] or \
-        [r for r in refs if any(x <= r[0] < y for x, y in head)] or refs[:1]
-    into = [r for r in pool if _INTO.search(body[max(a, r[0] - 120):r[0]])]
-    if into:  # "reconfigure AMISOM into the African Union Transition Mission": the new operation
-        pool = into + [r for r in pool if r not in into]
-    if pool:
-        first = pool[0]
+    when = adopted or (page.date.value if page.date else (dt.date(year, 1, 1) if year else None))
+    a, b, verb, v_at, first = _act(body, spans, k, action, refs, lead, head)
+    if action == "establish" and first and _ran_before(first[2], when):
+        # the graph's operation ran long before this page: what is established is a part of it (a protection
+        # force, a hybrid court), and the decision is the next strongest action
+        alt, k2 = decide_action(texts, skip=frozenset({"establish"}))
+        decision.notes.append(f"{first[2].id} ran since {first[2].valid_from}: not established here")
+        decision.action = action = alt or "modify"
+        if k2 >= 0:
+            k = k2
+            a, b, verb, v_at, first = _act(body, spans, k, action, refs, lead, head)
+    decision.evidence["action"] = Span(v_at, a + (verb.end() if verb else 0), " ".join(body[a:b].split()))
+    if first:
         decision.mission = first[2]
         leads = first[2].leads or []
         if action in {"establish", "modify"} and leads and "un" not in leads:
             decision.action = action = "authorise_support"  # the Council authorises operations others run
             decision.notes.append("a non-UN operation: authorised, not established or modified")
+        elif action == "authorise_support" and "un" in leads and not _MEMBER_STATES.search(body[a:b]) and \
+                not _ran_before(first[2], when):
+            decision.action = action = "establish"  # "authorized the deployment of" a new UN(-led) operation
+            decision.notes.append("a new UN-led operation authorised: established")
         decision.evidence["mission"] = Span(first[0], first[1], " ".join(_sentence_at(body, first[0]).split()))
+        pool = _pool(body, refs, v_at, a, b, lead, head)
         same = [r for r in pool[1:] if r[2].id != first[2].id and r[0] < b and r[0] - first[1] < 160]
         seen = {first[2].id}
         for r in same:
-            if r[2].id not in seen and re.search(r"\b(?:and|also|as well as|supporting|,)\b", body[first[1]:r[0]]):
+            between = body[first[1]:r[0]]
+            if r[2].id not in seen and re.search(r"\b(?:and|also|as well as|supporting|,)\b", between) and \
+                    not _HANDOVER.search(between):
                 decision.also.append(r[2])
                 seen.add(r[2].id)
     # the end date
@@ -443,7 +482,8 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
             decision.notes.append("end date computed from the period and " + (
                 "the end of the mandate renewed" if start else "the adoption date"))
     # tasks
-    decision.tasks, task_ev = _tasks(body, sents, stop, decision, refs, matcher, adoption_at)
+    acting = [x for x, y in [spans[k], *lead] if _CHAPTER7.search(body[x:y]) and not _DEBATE.search(body[x:y])]
+    decision.tasks, task_ev = _tasks(body, sents, stop, decision, refs, matcher, [*adoption_at, *acting])
     if task_ev:
         decision.evidence["tasks"] = task_ev
     return decision
@@ -470,6 +510,9 @@ def _pronoun_refs(s: str) -> list[int]:
     return out
 
 
+_ALREADY_RUNNING_DAYS = 90
+_HANDOVER = re.compile(r"\b(?:transfer\w*|replac\w*|take over|tak(?:es|ing) over|succeed\w*|subsum\w*|"
+                       r"functions of|from the)\b", re.I)
 SUPPORT_TASKS = frozenset({"financing_support", "logistics_support"})
 _PROVIDES = re.compile(r"\bprovid\w*\b|\bdeliver\w*\b", re.I)
 _SUPPORT_VERB = re.compile(r"\b(?:support\w*|assist\w*|help\w*|promot\w*|facilitat\w*|foster\w*|advanc\w*|"

@@ -135,6 +135,9 @@ class CouncilMissions:
                 out.append((m.start, m.end, MissionRef(m.id, new.name, new.acronym, False, "proposed",
                                                        list(new.deployed_in) or sorted(near), list(new.led_by))))
         resolved = {r.acronym: r for _a, _b, r in out if r.in_graph and r.how == "acronym+place" and r.acronym}
+        for _a, _b, r in out:
+            if r.in_graph and r.id in self.dates:
+                r.valid_from = self.dates[r.id].valid_from
         out = [(a, b, resolved.get(r.acronym or "", r) if not r.in_graph else r) for a, b, r in out]
         taken = [(a, b) for a, b, _ in out]
         for d in _DESCRIPTION.finditer(body):
@@ -147,5 +150,6 @@ class CouncilMissions:
             lead = _lead_of(d.group(0))
             for e in self._in_place(where, lead, d.group(0))[: (3 if re.search(r"presences", d.group(0)) else 1)]:
                 out.append((a, b, MissionRef(e.id, e.name, e.acronym, True, "description+place",
-                                             list(e.deployed_in), list(e.led_by))))
+                                             list(e.deployed_in), list(e.led_by),
+                                             self.dates[e.id].valid_from if e.id in self.dates else None)))
         return sorted(out, key=lambda r: r[0])

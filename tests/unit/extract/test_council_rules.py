@@ -13,9 +13,9 @@ from tests.unit.extract.helpers import context
 
 HEAD = "url: https://press.un.org/en/2014/sc99998.doc.htm\nretrieved-as: excerpt from a stored copy\n\n"
 
-ESTABLISH = HEAD + """ date 2014-04-10 Security Council Establishes Peacekeeping Mission in Côte d'Ivoire
+ESTABLISH = HEAD + """ date 2004-03-01 Security Council Establishes Peacekeeping Mission in Côte d'Ivoire
 The Security Council today decided to establish the United Nations Operation in Côte d'Ivoire (UNOCI) for an initial period of 12 months, to support the political process and help the Government restore State authority throughout the country.
-Unanimously adopting resolution 2999 (2014), the Council, acting under Chapter VII of the Charter, authorized UNOCI to use all necessary means to carry out its mandate, which includes protecting civilians under imminent threat of physical violence, facilitating humanitarian access, monitoring the ceasefire, and supporting security sector reform and the electoral process.
+Unanimously adopting resolution 1528 (2004), the Council, acting under Chapter VII of the Charter, authorized UNOCI to use all necessary means to carry out its mandate, which includes protecting civilians under imminent threat of physical violence, facilitating humanitarian access, monitoring the ceasefire, and supporting security sector reform and the electoral process.
 The Mission will also promote and protect human rights and support the disarmament, demobilization and reintegration of former combatants.
 The Council requested the Secretary-General to report on progress in justice reform, called on the parties to cooperate with corrections officers and urged the Government to fight corruption.
 The Council also decided that the mandate of UNOCI would include the following tasks:
@@ -53,7 +53,7 @@ def decision(text: str) -> Decision:
 def test_establishment_tasks_in_prose_lists_and_items() -> None:
     d = decision(ESTABLISH)
     assert d.action == "establish" and d.mission is not None and d.mission.id == "unoci"
-    assert d.end_date == dt.date(2015, 4, 9), "an initial period of 12 months from the adoption day"
+    assert d.end_date == dt.date(2005, 2, 28), "an initial period of 12 months from the adoption day"
     assert set(d.tasks) == {"peace_process_support", "state_authority", "use_of_force", "civilian_protection",
                             "humanitarian_relief", "ceasefire_monitoring", "military_reform",
                             "electoral_assistance", "human_rights", "disarmament_demobilisation", "reintegration",
@@ -110,6 +110,22 @@ def test_more_end_dates(sentence: str, year: int | None, ref: dt.date | None, wa
 def test_period_forms() -> None:
     assert period_end("for another year", dt.date(2020, 3, 1)) == dt.date(2021, 2, 28)
     assert period_end("by six months", None, dt.date(2019, 7, 1)) == dt.date(2019, 12, 31)
+
+
+def test_establishing_a_part_of_a_running_operation_is_not_an_establishment() -> None:
+    d = decision(HEAD + "The Security Council today renewed the mandate of MINUSMA until 30 June 2015.\n"
+                 "Adopting resolution 2164 (2014), the Council decided that MINUSMA should include a protection "
+                 "force, established for an initial period until 15 December 2014, tasked with protecting civilians.")
+    assert d.action == "renew" and d.end_date == dt.date(2015, 6, 30)
+
+
+def test_a_new_un_operation_authorised_is_established_and_the_adopted_symbol_follows_the_number() -> None:
+    d = decision(HEAD.replace("2014", "2013") + "Security Council Authorizes Mission in Mali\nThe Security Council "
+                 "today authorized the deployment of the United Nations Multidimensional Integrated Stabilization "
+                 "Mission in Mali (MINUSMA).\nBy the provisions of resolution 2100 (2013), adopted unanimously, the "
+                 "Council authorized MINUSMA to take the necessary action to protect its personnel and civilians.")
+    assert d.symbol == "S/RES/2100 (2013)" and d.action == "establish"
+    assert {"use_of_force", "civilian_protection"} <= set(d.tasks)
 
 
 def test_established_priorities_is_not_an_establishment() -> None:
