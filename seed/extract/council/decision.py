@@ -365,6 +365,19 @@ _RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|termi
                            r"[^.;]{0,200}?\b(?:until|till|through|as of)\b", re.I)
 
 
+_ITEM_CODE = re.compile(r"^\W*(?:Press Release\s+)?((?:SC|GA|SG|ECOSOC)/\d[\d/.]*)\*?\s*\|?\s*$", re.M)
+
+
+def first_item(body: str) -> str:
+    """A listing page (several press releases, each under its own code line `SC/6521`) is read up to the
+    second release: the decision and its symbol are those of the first one."""
+    codes = [(m.start(), m.group(1)) for m in _ITEM_CODE.finditer(body)]
+    for at, code in codes[1:]:
+        if code != codes[0][1]:
+            return body[:at]
+    return body
+
+
 def _ran_before(ref: MissionRef, when: dt.date | None) -> bool:
     """Whether the graph's operation began well before the page (so the page does not establish it)."""
     return bool(ref.valid_from and when and (when - ref.valid_from).days > _ALREADY_RUNNING_DAYS)
@@ -396,7 +409,7 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
                   expiry: Expiry | None = None) -> Decision | None:
     """The decision a Council page reports, or None when it reports none. `expiry(mission, adopted)` gives the
     exclusive end of the mandate in force when the decision was adopted (for "a further six months")."""
-    body = page.text
+    body = first_item(page.text)
     if not is_council_text(body):
         return None
     sents = _sentences(body)

@@ -28,7 +28,8 @@ _DESCRIPTION = re.compile(
     r"(?:(?:\b(?:UN|United Nations|U\.N\.|EU|European Union|AU|African Union|NATO)(?:-led)?\s+)?"
     r"(?:(?:international|civil|security|peacekeeping|observer|stabilization|stabilisation|political|and|,)\s+)*"
     r"(?i:mission|force|operation|presences?|office)\b(?:\s+(?i:in|to|for))?\s+(?:the\s+)?"
-    r"(?:(?:southern|northern|eastern|western)\s+)?(?P<place>[A-Z][\w'’ -]{2,40}))"
+    r"(?:(?:southern|northern|eastern|western)\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+(?:and\s+|of\s+(?:the\s+)?)?"
+    r"[A-Z][\w'’-]+){0,4}))"
     r"|(?P<place2>\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+(?:[Pp]eacekeeping|[Pp]eace-keeping)\s+(?:[Mm]ission|[Ff]orce)",
 )
 
@@ -75,7 +76,7 @@ class CouncilMissions:
     def _in_place(self, places: set[str], lead: str | None, words: str = "") -> list[Entry]:
         out = [e for e in self.gaz.of_kind("mission") if set(e.deployed_in) & places
                and (lead is None or lead in e.led_by) and self._active(e.id, slack_days=40)]
-        mine = set(norm_tokens(words))
+        mine = set(norm_tokens(words)) - {"the", "of", "in", "to", "for", "and", "a", "on"}
 
         def rank(e: Entry) -> tuple[int, bool, str]:
             return (-len(mine & set(norm_tokens(e.name))), not (e.subkind or "").startswith("un_"), e.id)
@@ -147,7 +148,7 @@ class CouncilMissions:
             where = {p for x, y, p in places if a <= x < b + 2}
             if not where:
                 continue
-            lead = _lead_of(d.group(0))
+            lead = _lead_of(d.group(0)) or _lead_of(body[max(0, a - 30):a])  # "the African Union (AU) peacekeeping mission"
             for e in self._in_place(where, lead, d.group(0))[: (3 if re.search(r"presences", d.group(0)) else 1)]:
                 out.append((a, b, MissionRef(e.id, e.name, e.acronym, True, "description+place",
                                              list(e.deployed_in), list(e.led_by),

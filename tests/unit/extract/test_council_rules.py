@@ -133,3 +133,21 @@ def test_established_priorities_is_not_an_establishment() -> None:
                  "would continue to lead international efforts on achieving established priorities.\n"
                  "Adopting resolution 2164 (2014), the Council welcomed progress.")
     assert d.action == "renew"
+
+
+def test_a_listing_page_is_read_up_to_its_second_release() -> None:
+    page = HEAD + ("SC/6521\n27 May 1998\nPress Release\nSC/6521\nSECURITY COUNCIL RENEWS MANDATE OF MINUSMA UNTIL 30 "
+                   "NOVEMBER\n19980527\nThe Security Council this morning renewed the mandate of MINUSMA for a further "
+                   "six months, until 30 November.\n\nSC/6515\n14 May 1998\nPress Release\nSC/6515\nSECURITY COUNCIL "
+                   "EXTENDS MISSION IN SOMALIA\nBy Resolution 1167 (1998), Adopted Unanimously, Council extends "
+                   "AMISOM until 15 November.")
+    d = decision(page)
+    assert d.mission is not None and d.mission.id == "minusma" and d.end_date == dt.date(1998, 11, 30)
+    assert d.symbol is None, "resolution 1167 is the next release's"
+
+
+def test_a_description_reads_its_lead_from_the_words_before_it() -> None:
+    d = decision(HEAD + "The Security Council on Tuesday adopted a resolution to approve a technical rollover for the "
+                 "mandate of the African Union (AU) peacekeeping mission in Somalia to give time for an assessment.\n"
+                 "Resolution 2415 (2014), which was unanimously adopted, extends it until 31 July 2014.")
+    assert d.mission is not None and d.mission.id == "amisom" and d.symbol == "S/RES/2415 (2014)"
