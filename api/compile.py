@@ -481,18 +481,28 @@ class Compiler:
         self.cost += weight
         base = " AND ".join(conds)
         parts = []
+        asked = {p for p, _ in conn.page_info}
+        page_filter = " AND ".join(c for _, c, _ in cursor_conds) or "true"
+        limit = self.params.add(size + 1)
+        page = (f"WITH {var} WHERE {page_filter} WITH {var} ORDER BY {order_by(var, keys, backward)} LIMIT {limit} "
+                f"RETURN [{node_text}, {cursor_values(var, keys)}]")
+        edge_checks = [(is_after, cond) for is_after, cond, _ in cursor_conds
+                       if (is_after and not backward and "hasPreviousPage" in asked)
+                       or (not is_after and backward and "hasNextPage" in asked)]
+        if want_rows and conn.total_key is not None:
+            # match once, then count, page and check the other side of the cursor over the matched nodes
+            m = self.params.var("m")
+            parts.append(f"total: size({m})")
+            parts.append(f"rows: COLLECT {{ UNWIND {m} AS {var} {page} }}")
+            for is_after, cond in edge_checks:
+                parts.append(f"{'prev' if is_after else 'next'}: "
+                             f"size([{var} IN {m} WHERE NOT {cond}]) > 0")
+            return (f"[{m} IN [COLLECT {{ MATCH {pattern} WHERE {base} RETURN {var} }}] | "
+                    f"{{{', '.join(parts)}}}][0]"), Shape(connection=conn)
         if want_rows:
-            page_conds = " AND ".join([base, *(c for _, c, _ in cursor_conds)])
-            parts.append(f"rows: COLLECT {{ MATCH {pattern} WHERE {page_conds} WITH {var} "
-                         f"ORDER BY {order_by(var, keys, backward)} LIMIT {self.params.add(size + 1)} "
-                         f"RETURN [{node_text}, {cursor_values(var, keys)}] }}")
-            asked = {p for p, _ in conn.page_info}
-            for is_after, cond, _ in cursor_conds:
-                # is there anything on the other side of the cursor we paged from?
-                if is_after and not backward and "hasPreviousPage" in asked:
-                    parts.append(f"prev: EXISTS {{ MATCH {pattern} WHERE {base} AND NOT {cond} }}")
-                if not is_after and backward and "hasNextPage" in asked:
-                    parts.append(f"next: EXISTS {{ MATCH {pattern} WHERE {base} AND NOT {cond} }}")
+            parts.append(f"rows: COLLECT {{ MATCH {pattern} WHERE {base} {page} }}")
+            for is_after, cond in edge_checks:
+                parts.append(f"{'prev' if is_after else 'next'}: EXISTS {{ MATCH {pattern} WHERE {base} AND NOT {cond} }}")
         if conn.total_key is not None:
             parts.append(f"total: COUNT {{ MATCH {pattern} WHERE {base} }}")
         return "{" + ", ".join(parts) + "}", Shape(connection=conn)

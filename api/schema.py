@@ -22,13 +22,13 @@ from graphql import (
     visit,
 )
 from strawberry.extensions import (
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as create_alias_validator
+from strawberry.extensions.query_depth_limiter import create_validator as create_depth_validator
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.scalars import JSON
 from strawberry.schema.config import StrawberryConfig
@@ -396,11 +396,23 @@ DateScalar = strawberry.scalar(
 )
 
 
+def limits(settings: Settings) -> type[SchemaExtension]:
+    """Depth and alias limits as validation rules made once, so validated documents stay in the validation cache
+    (strawberry's limiter extensions make new rule classes per request, which defeats the cache)."""
+    rules = (create_depth_validator(settings.max_depth, None, None), create_alias_validator(settings.max_aliases))
+
+    class Limits(SchemaExtension):
+        def on_validate(self) -> Any:
+            self.execution_context.validation_rules = self.execution_context.validation_rules + rules
+            yield
+
+    return Limits
+
+
 def make_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the configured limits; introspection can be switched off for production."""
     extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        limits(settings),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         IntrospectionGuard,
         TransactionMetadata,

@@ -1,2 +1,2 @@
-RETURN {rows: COLLECT { MATCH (this:Mission) WHERE this.name CONTAINS $p0 AND this.kind IN $p1 WITH this ORDER BY this.name ASC, this.id ASC LIMIT $p2 RETURN [[this.id, this.acronym, this.name, toString(this.valid_from)], [this.name, this.id]] }, total: COUNT { MATCH (this:Mission) WHERE this.name CONTAINS $p0 AND this.kind IN $p1 }} AS value
+RETURN [m1 IN [COLLECT { MATCH (this:Mission) WHERE this.name CONTAINS $p0 AND this.kind IN $p1 RETURN this }] | {total: size(m1), rows: COLLECT { UNWIND m1 AS this WITH this WHERE true WITH this ORDER BY this.name ASC, this.id ASC LIMIT $p2 RETURN [[this.id, this.acronym, this.name, toString(this.valid_from)], [this.name, this.id]] }}][0] AS value
 // params: {"p0": "Mali", "p1": ["un_peacekeeping", "un_political"], "p2": 51}
