@@ -14,7 +14,16 @@ from peacegraph.cli.common import console, fail, out, with_graph
 from peacegraph.graph.bundles.parse import BundleInvalid, parse_bundle_text
 from peacegraph.graph.settings import get_settings
 from peacegraph.graph.store.database import Database
-from peacegraph.seed.extract.campaign import GOLD_DIR, Campaign, check_targets, micro, run_press, run_reports
+from peacegraph.seed.extract.campaign import (
+    GOLD_DIR,
+    PRESS_SETS,
+    Campaign,
+    check_targets,
+    combined,
+    micro,
+    run_press,
+    run_reports,
+)
 from peacegraph.seed.extract.confidence import DEFAULT_THRESHOLD, WEIGHTS_FILE
 from peacegraph.seed.extract.context import ExtractContext, load_context
 from peacegraph.seed.extract.council.reader import looks_like_council_text, read_council_text
@@ -203,9 +212,11 @@ def evaluate(
     min_confidence: float = typer.Option(DEFAULT_THRESHOLD, "--min-confidence", min=0.0, max=1.0),
     loo: bool = typer.Option(True, "--loo/--no-loo", help="also score each report with the lexicon items learned "
                                                           "from it left out"),
-    press: bool = typer.Option(True, "--press/--no-press", help="also score the Council pages (the corpus's press/ "
-                                                               "against gold/press/dev.yaml; held-out pages when "
-                                                               "their texts are present)"),
+    press: bool = typer.Option(True, "--press/--no-press", help="also score the Council pages: dev (the corpus's "
+                                                               "press/), dev2 and dev3 (development) and heldout2 "
+                                                               "(held-out; --check judges the Council targets on it)"),
+    reports: bool = typer.Option(True, "--reports/--no-reports", help="score the reports (--no-reports: the Council "
+                                                                   "pages only)"),
     check: bool = typer.Option(False, "--check", help="exit 1 when a target is not met (make eval)"),
     fit_confidence: bool = typer.Option(False, "--fit-confidence", help="write the confidence model fitted on "
                                                                        "every report to " + str(WEIGHTS_FILE.name)),
@@ -226,14 +237,16 @@ def evaluate(
         if not todo:
             fail(f"no reports with gold files found ({corpus}, {DEFAULT_GOLD})")
     ctx = _context()
-    try:
-        runs = run_reports(todo, ctx, min_confidence, loo=loo)
-    except ReportError as exc:
-        fail(str(exc))
-    out.print(_score_table(f"reports vs gold (min confidence {min_confidence})", runs))
-    if runs.held_out:
-        out.print(_loo_table(runs))
-    out.print(_reliability_table(runs))
+    runs = Campaign()
+    if reports:
+        try:
+            runs = run_reports(todo, ctx, min_confidence, loo=loo)
+        except ReportError as exc:
+            fail(str(exc))
+        out.print(_score_table(f"reports vs gold (min confidence {min_confidence})", runs))
+        if runs.held_out:
+            out.print(_loo_table(runs))
+        out.print(_reliability_table(runs))
     if fit_confidence and runs.model is not None:
         write_atomic(WEIGHTS_FILE, runs.model.dump())
         out.print(f"confidence model fitted on {', '.join(runs.model.fitted_on)} written to {WEIGHTS_FILE}",
@@ -241,27 +254,26 @@ def evaluate(
     gate: PressScore | None = None
     gate_name = "none"
     if press and not pairs:
-        dev_dir = corpus / "press"
-        if not dev_dir.is_dir():
-            fail(f"the Council pages {dev_dir} are missing (expected beside the reports)")
-        dev = run_press(dev_dir, GOLD_DIR / "press" / "dev.yaml", ctx)
-        out.print(_press_table("development pages (rules written on them: in-sample)", dev))
-        for err in dev.errors:
-            out.print(f"  differs: {err}", highlight=False)
-        gate, gate_name = dev, "development pages (in-sample)"
-        for part, title in (("dev2", "second development set (rules tuned on it)"),
-                            ("heldout", "held-out pages (never tuned on)")):
-            texts = GOLD_DIR / "press" / part / "texts"
-            if texts.is_dir() and any(texts.iterdir()):
-                score = run_press(texts, GOLD_DIR / "press" / f"{part}.yaml", ctx)
-                out.print(_press_table(title, score))
-                if part == "heldout":
-                    gate, gate_name = score, "held-out pages"
-                for err in score.errors:
-                    out.print(f"  differs: {err}", highlight=False)
-            else:
-                out.print(f"{title}: texts not present ({texts}); see seed/extract/gold/press/{part}.yaml",
+        if not (corpus / "press").is_dir():
+            fail(f"the Council pages {corpus / 'press'} are missing (expected beside the reports)")
+        devs: list[PressScore] = []
+        for pset in PRESS_SETS:
+            if not pset.present(corpus):
+                out.print(f"{pset.title}: pages not present ({pset.texts(corpus)}); see {pset.gold.name}",
                           highlight=False)
+                continue
+            score = run_press(pset.texts(corpus), pset.gold, ctx)
+            out.print(_press_table(pset.title, score))
+            for err in score.errors:
+                out.print(f"  differs: {err}", highlight=False)
+            if pset.heldout:
+                gate, gate_name = score, f"held-out pages ({pset.name})"
+            else:
+                devs.append(score)
+        if devs:
+            out.print(_press_table("development sets together", combined(devs)))
+            if gate is None:
+                gate, gate_name = combined(devs), "development pages (in-sample: no held-out set present)"
     if check:
         failures = check_targets(runs, gate)
         for f in failures:

@@ -146,6 +146,54 @@ def run_press(texts: Path, gold_file: Path, ctx: ExtractContext, lexicon: Lexico
     return score_press(predicted, gold)
 
 
+@dataclass(frozen=True)
+class PressSet:
+    """A set of Council pages with its gold: `dev` (the corpus's press/ excerpts), `dev2` and `dev3` (pages the
+    rules were studied on), `heldout2` (annotated by a helper who had not seen the rules; never tuned on)."""
+
+    name: str
+    title: str
+    gold: Path
+    heldout: bool = False
+
+    def texts(self, corpus: Path) -> Path:
+        """Where the pages are: the corpus's press/ for `dev`, else `gold/press/<name>/` (or its `texts/`)."""
+        if self.name == "dev":
+            return corpus / "press"
+        folder = self.gold.with_suffix("")
+        return folder / "texts" if (folder / "texts").is_dir() else folder
+
+    def present(self, corpus: Path) -> bool:
+        texts = self.texts(corpus)
+        return self.gold.is_file() and texts.is_dir() and any(p.suffix == ".txt" for p in texts.iterdir())
+
+
+PRESS_SETS = (
+    PressSet("dev", "development: dev, the corpus's press excerpts (rules written on them)", GOLD_DIR / "press" / "dev.yaml"),
+    PressSet("dev2", "development: dev2 (rules tuned on them)", GOLD_DIR / "press" / "dev2.yaml"),
+    PressSet("dev3", "development: dev3, the first held-out set (studied for extraction v3)",
+             GOLD_DIR / "press" / "dev3.yaml"),
+    PressSet("heldout2", "held-out: heldout2 (annotated without seeing the rules; never tuned on)",
+             GOLD_DIR / "press" / "heldout2.yaml", heldout=True),
+)
+
+
+def combined(scores: Sequence[PressScore]) -> PressScore:
+    """Several sets' scores added up (micro average over pages)."""
+    out = PressScore()
+    for sc in scores:
+        out.pages += sc.pages
+        for name in ("symbol", "action", "mission", "tasks"):
+            a, b = getattr(out, name), getattr(sc, name)
+            setattr(out, name, Score(a.gold + b.gold, a.predicted + b.predicted, a.matched_pred + b.matched_pred,
+                                     a.matched_gold + b.matched_gold))
+        out.end_dates += sc.end_dates
+        out.end_dates_correct += sc.end_dates_correct
+        out.end_dates_spurious += sc.end_dates_spurious
+        out.errors += sc.errors
+    return out
+
+
 def check_targets(campaign: Campaign, press: PressScore | None) -> list[str]:
     """Targets not met (on the leave-one-report-out runs, and on the Council pages given)."""
     failures = []

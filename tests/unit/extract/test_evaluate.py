@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from types import SimpleNamespace
 
 from peacegraph.seed.extract.campaign import Campaign, ReportRun, check_targets
@@ -34,3 +35,22 @@ def test_targets_are_checked_on_the_held_out_runs() -> None:
     runs = Campaign([ReportRun("r", good, [], 10, 10)], [ReportRun("r", weak, [], 10, 5)])
     failures = check_targets(runs, None)
     assert any("tasks F1" in f for f in failures) and any("reach the bundle" in f for f in failures)
+
+
+def test_press_sets_and_their_sum(tmp_path: Path) -> None:
+    from peacegraph.seed.extract.campaign import PRESS_SETS, PressSet, combined
+
+    assert [s.name for s in PRESS_SETS if s.heldout] == ["heldout2"], "one held-out Council set: the gate"
+    assert PRESS_SETS[0].texts(tmp_path) == tmp_path / "press", "dev lives in the corpus"
+    gold = tmp_path / "x.yaml"
+    gold.write_text("texts: {}\n", encoding="utf-8")
+    pset = PressSet("x", "x", gold)
+    assert not pset.present(tmp_path), "no pages yet"
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "p.txt").write_text("page", encoding="utf-8")
+    assert pset.present(tmp_path) and pset.texts(tmp_path) == tmp_path / "x"
+    a = score_press({"a.txt": decision("S/RES/1 (2000)", "renew", "m", dt.date(2000, 6, 30), ["x"])},
+                    {"a.txt": [{"symbol": "S/RES/1 (2000)", "action": "renew", "mission": "m",
+                                "end_date": dt.date(2000, 6, 30), "tasks": ["x", "y"]}]})
+    both = combined([a, a])
+    assert both.pages == 2 and both.tasks.gold == 4 and both.tasks.matched_gold == 2 and both.end_dates_correct == 2
