@@ -1,39 +1,34 @@
 """Who covers a task in a place, the coverage matrix of a place, and its timeline (domain.md's definitions).
 
-States per task in a place on a date:
-- gap: demand (a mandate in force assigns the task there) and no actor covers it;
-- thin: exactly one actor covers it;
-- overlap: actors of two or more organisations cover it;
-- covered: two or more actors, all of one organisation.
-A task with neither demand nor coverage has no state and is left out.
+A question about place P on date d reads the facts declared at P, at the places containing P and at the places
+inside P (containment both ways), counted on d (graph/domain/rules.py). Demand: a mandate in force assigns the task
+for P or a place related to it. States per task: gap, thin, overlap, covered (rules.state_of); a task with neither
+demand nor coverage has no state. A task's primary responsibility (host state) is shown beside its row, never
+counted. Pure functions of a snapshot; the async functions at the end read it first (graph/analysis/load.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
-from peacegraph.graph.analysis.facts import CoverageFact, DemandFact, Scope, load_all, load_coverage, load_scope
-from peacegraph.graph.analysis.funding import funding_for_actors, mandates_for_actors
+from peacegraph.graph.analysis import mandates as md
+from peacegraph.graph.analysis.ids import Wanted
+from peacegraph.graph.analysis.load import STORE, SnapshotStore
+from peacegraph.graph.analysis.snapshot import Actor, Fact, FundingLine, Mandate, Snapshot
+from peacegraph.graph.domain import rules
 from peacegraph.graph.store.database import Database
 
-STATES = ("gap", "thin", "overlap", "covered")
-
-
-def state_of(actors: set[str], orgs: set[str], demanded: bool) -> str | None:
-    """The state of one task–place cell from who covers it and whether it is demanded."""
-    if not actors:
-        return "gap" if demanded else None
-    if len(actors) == 1:
-        return "thin"
-    return "overlap" if len(orgs) >= 2 else "covered"
+STATES = rules.STATES
+state_of = rules.state_of
 
 
 @dataclass(frozen=True)
 class TaskRow:
-    """One task of a matrix: its demand, who covers it and its state."""
+    """One task of a matrix: its demand, who covers it, its state, and the principle shown beside it."""
 
     task: str
     label: str
@@ -42,6 +37,8 @@ class TaskRow:
     actors: tuple[str, ...]
     organizations: tuple[str, ...]
     state: str
+    primary_responsibility: str | None = None
+    host_state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,15 +48,27 @@ class ActorColumn:
     acronym: str | None
     kind: str
     organizations: tuple[str, ...]
+    currency: rules.Currency = md.NO_CURRENCY
 
 
 @dataclass(frozen=True)
 class Cell:
-    """The coverage facts of one actor for one task (a heatmap cell)."""
+    """The coverage facts of one actor for one task (a heatmap cell); inherited when all are declared above."""
 
     task: str
     actor: str
-    coverages: tuple[CoverageFact, ...]
+    coverages: tuple[Fact, ...]
+    inherited: bool = False
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The place asked about."""
+
+    id: str
+    name: str
+    kind: str
+    country: str
 
 
 @dataclass(frozen=True)
@@ -71,100 +80,162 @@ class Matrix:
     actors: tuple[ActorColumn, ...]
     cells: tuple[Cell, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    data_current_to: dt.date | None = None
 
 
-def relevant(facts: Iterable[CoverageFact], scope: Scope, place: str, on: dt.date,
-             include_planned: bool) -> list[CoverageFact]:
-    """Coverage in force on `on` that bears on `place` (same place, or one contains the other)."""
-    return [f for f in facts if f.active(on, include_planned) and scope.related(f.place, place)]
+def scope_of(snap: Snapshot, place: str) -> Scope:
+    p = snap.places[place]
+    return Scope(p.id, p.name, p.kind, snap.country)
 
 
-def build_rows(
-    coverage: list[CoverageFact], demand: list[DemandFact], scope: Scope, place: str, on: dt.date,
-    include_planned: bool,
-) -> list[TaskRow]:
-    """Task rows for one place on one date (shared by the matrix, the timeline and drawdown)."""
-    active = relevant(coverage, scope, place, on, include_planned)
-    wanted = [d for d in demand if d.active(on, include_planned) and scope.related(d.place, place)]
-    info: dict[str, tuple[str, str]] = {f.task: (f.task_label, f.task_group) for f in active}
-    info.update({d.task: (d.task_label, d.task_group) for d in wanted})
+def active_facts(snap: Snapshot, place: str, on: dt.date, include_planned: bool,
+                 task: str | None = None) -> list[Fact]:
+    """Facts counted on `on` that bear on `place` (declared there, above it or inside it)."""
+    return list(snap.facts_in(snap.scope(place), on, include_planned, task))
+
+
+def demand_on(snap: Snapshot, place: str, on: dt.date, include_planned: bool) -> dict[str, set[str]]:
+    """Per task, the mandates in force on `on` that assign it for `place` or a place related to it."""
+    related = set(snap.scope(place))
+    out: dict[str, set[str]] = defaultdict(set)
+    for task, pairs in snap.demand_by_task.items():
+        for m, p in pairs:
+            if p in related and snap.mandate_in_force(m, on, include_planned):
+                out[task].add(m.id)
+    return out
+
+
+def rows_for(snap: Snapshot, place: str, on: dt.date, include_planned: bool,
+             facts: Iterable[Fact] | None = None) -> list[TaskRow]:
+    """Task rows for one place on one date (the matrix's, the portfolio's and the diff's)."""
+    active = list(facts) if facts is not None else active_facts(snap, place, on, include_planned)
+    demand = demand_on(snap, place, on, include_planned)
+    by_task: dict[str, list[Fact]] = defaultdict(list)
+    for f in active:
+        by_task[f.task].append(f)
+    host = snap.governments[0] if snap.governments else None
     rows = []
-    for task, (label, group) in info.items():
-        facts = [f for f in active if f.task == task]
-        actors = {f.actor for f in facts}
-        orgs = {o for f in facts for o in f.orgs}
-        mandates = tuple(sorted({d.mandate for d in wanted if d.task == task}))
-        state = state_of(actors, orgs, bool(mandates))
-        if state:
-            rows.append(TaskRow(task, label, group, mandates, tuple(sorted(actors)), tuple(sorted(orgs)), state))
+    for task in set(by_task) | set(demand):
+        info = snap.tasks.get(task)
+        facts_here = by_task.get(task, [])
+        actors = {f.actor for f in facts_here}
+        orgs = {o for a in actors for o in snap.organizations_of(a)}
+        state = rules.state_of(actors, orgs, bool(demand.get(task)))
+        if state is None:
+            continue
+        marker = info.primary_responsibility if info else None
+        rows.append(TaskRow(task, info.label if info else task, info.group if info else "",
+                            tuple(sorted(demand.get(task, ()))), tuple(sorted(actors)), tuple(sorted(orgs)), state,
+                            marker, host if marker == "host_state" else None))
     return sorted(rows, key=lambda r: (r.group, r.task))
 
 
-async def coverage_matrix(
-    graph: Database, place: str, as_of: dt.date, include_planned: bool = False
-) -> Matrix:
-    """Tasks × actors for a place on a date, with demand and a state per task. Three round trips."""
-    scope, coverage, demand = await load_all(graph, place, as_of, as_of + dt.timedelta(days=1))
-    rows = build_rows(coverage, demand, scope, scope.id, as_of, include_planned)
-    active = relevant(coverage, scope, scope.id, as_of, include_planned)
-    actors: dict[str, ActorColumn] = {}
-    cells: dict[tuple[str, str], list[CoverageFact]] = {}
+def count_states(rows: Iterable[TaskRow]) -> dict[str, int]:
+    counted = dict.fromkeys(STATES, 0)
+    for r in rows:
+        counted[r.state] += 1
+    return counted
+
+
+def data_current_to(snap: Snapshot, facts: Iterable[Fact], on: dt.date) -> dt.date | None:
+    """The latest date a source confirmed any of these facts (verified_on, mission's, mandates' adoption)."""
+    best: dt.date | None = None
+    for f in facts:
+        c = md.fact_currency(snap, f, on, rules.STALE_AFTER_YEARS)
+        if c.verified_on and (best is None or c.verified_on > best):
+            best = c.verified_on
+    return best
+
+
+def matrix(snap: Snapshot, place: str, on: dt.date, include_planned: bool = False,
+           stale_after_years: int = rules.STALE_AFTER_YEARS) -> Matrix:
+    """Tasks × actors for `place` on `on`, with a state per task, each actor's currency and the data's date."""
+    active = active_facts(snap, place, on, include_planned)
+    rows = rows_for(snap, place, on, include_planned, active)
+    above = set(snap.ancestors(place))
+    by_actor: dict[str, list[Fact]] = defaultdict(list)
+    cells: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in active:
-        actors.setdefault(f.actor, ActorColumn(f.actor, f.actor_name, f.actor_acronym, f.actor_kind, f.orgs))
-        cells.setdefault((f.task, f.actor), []).append(f)
-    counts = {s: sum(1 for r in rows if r.state == s) for s in STATES}
+        by_actor[f.actor].append(f)
+        cells[(f.task, f.actor)].append(f)
+    columns = []
+    for actor_id, facts in by_actor.items():
+        a = snap.actors.get(actor_id) or Actor(actor_id, actor_id, None, "organization", (actor_id,))
+        columns.append(ActorColumn(a.id, a.name, a.acronym, a.kind, snap.organizations_of(actor_id),
+                                   md.actor_currency(snap, actor_id, facts, on, stale_after_years, include_planned)))
     return Matrix(
-        place=scope, as_of=as_of, include_planned=include_planned, tasks=tuple(rows),
-        actors=tuple(sorted(actors.values(), key=lambda a: (a.organizations, a.name))),
-        cells=tuple(Cell(t, a, tuple(sorted(fs, key=lambda f: f.id))) for (t, a), fs in sorted(cells.items())),
-        counts=counts,
+        place=scope_of(snap, place), as_of=on, include_planned=include_planned, tasks=tuple(rows),
+        actors=tuple(sorted(columns, key=lambda c: (c.organizations, c.name))),
+        cells=tuple(Cell(t, a, tuple(sorted(fs, key=lambda f: f.id)), all(f.place in above for f in fs))
+                    for (t, a), fs in sorted(cells.items())),
+        counts=count_states(rows), data_current_to=data_current_to(snap, active, on),
     )
 
 
 @dataclass(frozen=True)
 class FundingRef:
-    id: str
-    name: str
-    funders: tuple[str, ...]
-    instrument: str
-    amount: float | None
-    currency: str | None
-    valid_from: dt.date | None
-    valid_to: dt.date | None
+    line: FundingLine
     pays_for_this: bool
+
+    @property
+    def id(self) -> str:
+        return self.line.id
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    source: str
+    title: str | None
+    kind: str | None
+    locator: str
+    quote: str | None
 
 
 @dataclass(frozen=True)
 class Covering:
-    """One answer to 'who covers': the coverage fact, the mandate in force and who pays."""
+    """One answer to 'who covers': the fact, the mandates it rests on, who pays, how current it is, its sources."""
 
-    coverage: CoverageFact
-    mandates_in_force: tuple[str, ...]
+    coverage: Fact
+    actor: Actor
+    place_name: str
+    mandates: tuple[Mandate, ...]
     funding: tuple[FundingRef, ...]
+    currency: rules.Currency
+    task_label: str = ""
+    sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def mandates_in_force(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.mandates)
 
 
-async def who_covers(
-    graph: Database, task: str, place: str, as_of: dt.date, include_planned: bool = False
-) -> list[Covering]:
-    """The actors covering `task` in `place` (with containment) on `as_of`, each with mandate, funding, sources."""
-    scope, found = await asyncio.gather(
-        load_scope(graph, place),
-        load_coverage(graph, place, as_of, as_of + dt.timedelta(days=1), task=task, with_sources=True))
-    facts = relevant(found, scope, scope.id, as_of, include_planned)
-    actor_ids = sorted({f.actor for f in facts})
-    funding = await funding_for_actors(graph, actor_ids, as_of)
-    mandates = await mandates_for_actors(graph, actor_ids, as_of)
+def funding_of(snap: Snapshot, fact: Fact, on: dt.date, include_planned: bool) -> tuple[FundingRef, ...]:
+    """Lines in force on `on` that pay for this fact, or fund its actor without naming other coverage."""
+    lines: dict[str, FundingRef] = {}
+    for line in snap.funding_by_fact.get(fact.id, ()):
+        if rules.counted_in_force(line.valid_from, line.valid_to, line.status, on, include_planned):
+            lines[line.id] = FundingRef(line, True)
+    for line in snap.funding_by_recipient.get(fact.actor, ()):
+        if not line.pays_for and line.id not in lines and rules.counted_in_force(
+                line.valid_from, line.valid_to, line.status, on, include_planned):
+            lines[line.id] = FundingRef(line, False)
+    return tuple(sorted(lines.values(), key=lambda r: (not r.pays_for_this, r.id)))
+
+
+def coverings(snap: Snapshot, tasks: Sequence[str], place: str, on: dt.date, include_planned: bool = False,
+              stale_after_years: int = rules.STALE_AFTER_YEARS) -> list[Covering]:
+    """The facts covering any of `tasks` that bear on `place` on `on`, leads first, with mandates and funding."""
+    wanted = set(tasks)
+    facts = [f for f in snap.facts_in(snap.scope(place), on, include_planned) if f.task in wanted]
     answers = []
-    for f in sorted(facts, key=lambda f: (f.role != "lead", f.actor_name, f.id)):
-        lines = tuple(
-            FundingRef(**{k: v for k, v in line.items() if k not in {"recipient", "pays_for"}},
-                       pays_for_this=f.id in line["pays_for"])
-            for line in funding.get(f.actor, [])
-            if not line["pays_for"] or f.id in line["pays_for"]
-        )
-        in_force = tuple(dict.fromkeys(([f.mandate] if f.mandate else []) + mandates.get(f.actor, [])))
-        answers.append(Covering(f, in_force, lines))
-    return answers
+    for f in facts:
+        actor = snap.actors.get(f.actor) or Actor(f.actor, f.actor, None, "organization", (f.actor,))
+        info = snap.tasks.get(f.task)
+        answers.append(Covering(f, actor, snap.place_name(f.place), md.attributed(snap, f, place, on, include_planned),
+                                funding_of(snap, f, on, include_planned),
+                                md.fact_currency(snap, f, on, stale_after_years, include_planned),
+                                info.label if info else f.task))
+    return sorted(answers, key=lambda c: (c.coverage.task, c.coverage.role != "lead", c.actor.name, c.coverage.id))
 
 
 @dataclass(frozen=True)
@@ -184,13 +255,100 @@ def month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
     return months
 
 
-async def coverage_timeline(
-    graph: Database, place: str, start: dt.date, end: dt.date, include_planned: bool = False
-) -> list[TimelinePoint]:
-    """The state of each task per month (on the first day of the month) over [start, end]. Three round trips."""
-    scope, coverage, demand = await load_all(graph, place, start.replace(day=1), end + dt.timedelta(days=1))
-    points = []
-    for month in month_starts(start, end):
-        for row in build_rows(coverage, demand, scope, scope.id, month, include_planned):
-            points.append(TimelinePoint(month, row.task, row.state, row.actors))
-    return points
+def timeline(snap: Snapshot, place: str, start: dt.date, end: dt.date,
+             include_planned: bool = False) -> list[TimelinePoint]:
+    """The state of each task on the first day of each month over [start, end]: one sweep over the dates where
+    a fact or a mandate starts or ends (linear in the facts of the scope, plus the points answered)."""
+    months = month_starts(start, end)
+    if not months:
+        return []
+    related = snap.scope(place)
+    # (task) -> list of (from, to, kind, key, orgs) intervals where a fact or a demand holds
+    spans: dict[str, list[tuple[dt.date, dt.date, str, str]]] = defaultdict(list)
+    first, last = months[0], months[-1] + dt.timedelta(days=1)
+    for p in related:
+        for f in snap.facts_by_place.get(p, ()):
+            if not rules.counts(f.status, include_planned):
+                continue
+            actor = snap.actors.get(f.actor)
+            lo, hi = f.valid_from or rules.EARLIEST, f.valid_to or rules.LATEST
+            if actor is not None and actor.is_mission:
+                if not rules.counts(actor.status, include_planned):
+                    continue
+                lo, hi = max(lo, actor.valid_from or rules.EARLIEST), min(hi, actor.valid_to or rules.LATEST)
+            if lo < hi and lo < last and hi > first:
+                spans[f.task].append((lo, hi, "fact", f.actor))
+    places = set(related)
+    for task, pairs in snap.demand_by_task.items():
+        for m, p in pairs:
+            if p in places and rules.counts(m.status, include_planned):
+                lo, hi = m.valid_from or rules.EARLIEST, snap.effective_to(m) or rules.LATEST
+                if lo < hi and lo < last and hi > first:
+                    spans[task].append((lo, hi, "demand", m.id))
+    points: list[TimelinePoint] = []
+    for task in sorted(spans, key=lambda t: (snap.tasks[t].group if t in snap.tasks else "", t)):
+        points += _sweep(snap, task, spans[task], months)
+    return sorted(points, key=lambda p: p.month)
+
+
+def _sweep(snap: Snapshot, task: str, spans: list[tuple[dt.date, dt.date, str, str]],
+           months: list[dt.date]) -> list[TimelinePoint]:
+    events = sorted([(lo, 1, kind, key) for lo, _, kind, key in spans] + [(hi, -1, kind, key) for _, hi, kind, key in
+                                                                          spans], key=lambda e: e[0])
+    actors: dict[str, int] = defaultdict(int)
+    demand = 0
+    i, out = 0, []
+    cached: tuple[tuple[str, ...], str | None] | None = None
+    for month in months:
+        changed = False
+        while i < len(events) and events[i][0] <= month:
+            _, delta, kind, key = events[i]
+            if kind == "fact":
+                actors[key] += delta
+                if actors[key] == 0:
+                    del actors[key]
+            else:
+                demand += delta
+            changed = True
+            i += 1
+        if cached is None or changed:
+            names = tuple(sorted(actors))
+            orgs = {o for a in names for o in snap.organizations_of(a)}
+            cached = (names, rules.state_of(names, orgs, demand > 0))
+        if cached[1] is not None:
+            out.append(TimelinePoint(month, task, cached[1], cached[0]))
+    return out
+
+
+# -- reading, then computing off the event loop -------------------------------------------------------------------
+async def _snapshot_of(graph: Database, place: str, store: SnapshotStore) -> Snapshot:
+    prepared = await store.prepare(graph, [place])
+    return await store.snapshot(graph, prepared.countries[place], prepared.token)
+
+
+async def coverage_matrix(graph: Database, place: str, as_of: dt.date, include_planned: bool = False,
+                          stale_after_years: int = rules.STALE_AFTER_YEARS, store: SnapshotStore = STORE) -> Matrix:
+    """The matrix of `place` on `as_of`: one read when the snapshot is current, two when it must be read."""
+    snap = await _snapshot_of(graph, place, store)
+    return await asyncio.to_thread(matrix, snap, place, as_of, include_planned, stale_after_years)
+
+
+async def who_covers(graph: Database, task: str | Sequence[str], place: str, as_of: dt.date,
+                     include_planned: bool = False, stale_after_years: int = rules.STALE_AFTER_YEARS,
+                     store: SnapshotStore = STORE) -> list[Covering]:
+    """Who covers `task` (or any of several tasks) in `place` on `as_of`."""
+    tasks = [task] if isinstance(task, str) else list(task)
+    prepared = await store.prepare(graph, [place], [Wanted("task", t, "task") for t in tasks])
+    snap = await store.snapshot(graph, prepared.countries[place], prepared.token)
+    answers = await asyncio.to_thread(coverings, snap, tasks, place, as_of, include_planned, stale_after_years)
+    if not answers:
+        return answers
+    rows = await graph.read("coverage_sources", ids=[a.coverage.id for a in answers])
+    cited = {r["id"]: tuple(SourceRef(*s) for s in r["sources"]) for r in rows}
+    return [replace(a, sources=cited.get(a.coverage.id, ())) for a in answers]
+
+
+async def coverage_timeline(graph: Database, place: str, start: dt.date, end: dt.date, include_planned: bool = False,
+                            store: SnapshotStore = STORE) -> list[TimelinePoint]:
+    snap = await _snapshot_of(graph, place, store)
+    return await asyncio.to_thread(timeline, snap, place, start, end, include_planned)

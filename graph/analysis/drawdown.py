@@ -1,29 +1,65 @@
-"""Drawdown analysis: what a departure leaves uncovered, what thins, what a handover saves, who could step in.
+"""Drawdowns: what departures leave uncovered, what thins, what a handover saves, who could step in, which funding
+ends. Pure functions of a snapshot (graph/analysis/snapshot.py); a what-if never writes.
 
-A drawdown gap is a task–place cell covered the day before the (last) departure date and not covered on it,
-unless a handover gives that task to an actor who is present then. Outcomes per cell: lost, saved (by a handover),
-thinned (two or more actors down to one), handed_over (a departing actor's cell now covered by an actor that was not
-there before, e.g. a successor mission), gained, unchanged. A what-if never writes to the graph.
+The rules (docs/answers.md states them for users):
+- Dates: `before` is the day before the earliest departure, `after` the latest departure date (a departure's date
+  is the first day the actor is gone). With no departures, before = after = the date given: the baseline.
+- A departure removes its actor from a place u when it names no places, or one of its places contains u or lies
+  inside u (the actor no longer covers all of u).
+- Cells are reported once, where their coverage is declared: one row per task and place of a fact (`declaredAt`).
+  A row's units are the smallest places it covers within the scope (its areas without areas, else itself); each
+  unit is covered by the facts declared there or above it. A unit is affected by a row when a fact declared at the
+  row's place is lost or gained there; the row's outcome is the worst of its affected units'
+  (lost > thinned > saved > handed_over > gained > unchanged), `affects` lists them, `leftUncovered` those left
+  with nobody.
+- Unit outcomes: covered before and not after → lost, unless a handover of that task names an actor present in
+  the unit (or a place containing it) on `after`, within the handover's place when it names one → saved; two or
+  more actors down to one → thinned; a departing actor replaced by one that was not there → handed_over; nobody
+  before, someone after → gained.
+- Cause of a row: `departure` when a departing actor's fact (still in force the day before its departure) is lost;
+  otherwise `mandate_expired` when the lost fact's actor has no mandate assigning that task there any more, else
+  `ended` (the fact's or its actor's own end). Losses not caused by a departure are listed apart.
+- Present on a date in a place: a fact in force there (or above it), or a deployment in force there whose record is
+  current (an end recorded, or confirmed within the stale window, and its mandate not lapsed), or the government
+  of the country. Judged on `after`, after the departures.
+- Candidates for a lost or thinned row: actors present in the country (first those covering a task of the same
+  group, or the task itself, in a related place), partners under an agreement in force with the leaving actors'
+  organisations that are active in the region (or the country), and the host state; never a leaving or ended actor, one still covering
+  all of the row's place, or the beneficiary of the lost support (financing, logistics). Ranks are dense by basis:
+  ties share a rank.
+- Funding ends with a departure: a line whose recipient leaves entirely (every place it deploys in and covers);
+  a line paying for named coverage when every fact it pays for that was in force stops everywhere, whoever leaves
+  (one of them because of a departure, or its recipient among those leaving). A partial departure keeps its lines.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
-from peacegraph.graph.analysis.coverage import state_of
-from peacegraph.graph.analysis.facts import CoverageFact, Scope, load_all
-from peacegraph.graph.analysis.funding import funding_for_actors
-from peacegraph.graph.store.convert import to_date
+from peacegraph.graph.analysis import mandates as md
+from peacegraph.graph.analysis.coverage import Scope, scope_of
+from peacegraph.graph.analysis.ids import Wanted
+from peacegraph.graph.analysis.load import STORE, SnapshotStore, read_transaction
+from peacegraph.graph.analysis.regions import region_countries
+from peacegraph.graph.analysis.snapshot import SUPPORT_GROUP, Fact, Partners, Snapshot, Transition
+from peacegraph.graph.domain import rules
 from peacegraph.graph.store.database import Database
 
-BASIS_RANK = {"same_place_same_group": 1, "present_in_country": 2, "partner_under_agreement": 3, "host_state": 4}
+BASES = ("same_place_same_group", "present_in_country", "partner_under_agreement", "host_state")
+OUTCOMES = ("lost", "thinned", "saved", "handed_over", "gained", "unchanged")
+CAUSES = ("departure", "mandate_expired", "ended")
+ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class Departure:
-    """An actor leaves on `date` (the first day it is gone), from `places` (empty: from the whole scope)."""
+    """An actor leaves on `date` (the first day it is gone), from `places` (empty: from everywhere)."""
 
     actor: str
     date: dt.date
@@ -46,11 +82,25 @@ class Candidate:
     basis: str
     rank: int
     reason: str
+    currency: rules.Currency = md.NO_CURRENCY
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    """One smallest place a row covers, before and after."""
+
+    place: str
+    place_name: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    outcome: str
+    saved_by: str | None = None
+    cause: str | None = None
 
 
 @dataclass(frozen=True)
 class CellChange:
-    """One task–place cell before and after the departures."""
+    """One task × declared place, before and after the departures (see the module docstring)."""
 
     task: str
     task_label: str
@@ -62,8 +112,18 @@ class CellChange:
     state_before: str | None
     state_after: str | None
     outcome: str
+    cause: str | None = None
     saved_by: str | None = None
     candidates: tuple[Candidate, ...] = ()
+    affects: tuple[UnitChange, ...] = ()
+
+    @property
+    def declared_at(self) -> str:
+        return self.place
+
+    @property
+    def left_uncovered(self) -> tuple[str, ...]:
+        return tuple(u.place for u in self.affects if u.outcome == "lost")
 
 
 @dataclass(frozen=True)
@@ -94,181 +154,462 @@ class Drawdown:
 
     @property
     def lost(self) -> list[CellChange]:
-        return self.outcome("lost")
+        """Cells the departures leave with nobody."""
+        return [c for c in self.cells if c.outcome == "lost" and c.cause == "departure"]
 
     @property
     def thinned(self) -> list[CellChange]:
-        return self.outcome("thinned")
+        return [c for c in self.cells if c.outcome == "thinned" and c.cause == "departure"]
 
     @property
     def saved(self) -> list[CellChange]:
         return self.outcome("saved")
+
+    @property
+    def handed_over(self) -> list[CellChange]:
+        return self.outcome("handed_over")
+
+    @property
+    def other_losses(self) -> list[CellChange]:
+        """Cells lost or thinned on the same day for another cause (a fact's own end, a mandate lapsing)."""
+        return [c for c in self.cells if c.outcome in {"lost", "thinned"} and c.cause != "departure"]
 
 
 class UnknownTransition(LookupError):
     """No Transition with that id."""
 
 
-def _removed(fact: CoverageFact, cell_place: str, departures: tuple[Departure, ...], on: dt.date,
-             scope: Scope) -> bool:
-    """Whether a departure takes `fact` away from the cell on date `on`."""
-    for d in departures:
-        if d.actor != fact.actor or d.date > on:
-            continue
-        if not d.places or any(scope.within(cell_place, p) or scope.within(fact.place, p) for p in d.places):
+class Evaluation:
+    """One drawdown being computed: the snapshot, the dates and the departures, with what is looked up often."""
+
+    def __init__(self, snap: Snapshot, partners: Partners, place: str, departures: Sequence[Departure],
+                 handovers: Sequence[HandoverPlan], include_planned: bool, on: dt.date | None,
+                 stale_after_years: int) -> None:
+        self.snap, self.partners, self.place = snap, partners, place
+        self.departures, self.handovers = tuple(departures), tuple(handovers)
+        self.planned, self.stale_years = include_planned, stale_after_years
+        if self.departures:
+            self.after = max(d.date for d in self.departures)
+            self.before = min(d.date for d in self.departures) - ONE_DAY
+        else:
+            assert on is not None, "a drawdown needs a departure, or a date for the baseline"
+            self.before = self.after = on
+        self.by_actor: dict[str, list[Departure]] = defaultdict(list)
+        for d in self.departures:
+            if d.date <= self.after:
+                self.by_actor[d.actor].append(d)
+        self.scope_places = snap.scope(place)
+        self._currency: dict[str, rules.Currency] = {}
+        self.cells: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for p in self.scope_places:
+            for f in snap.facts_by_place.get(p, ()):
+                if self.counts(f, self.before) or self.counts(f, self.after):
+                    self.cells[(f.task, f.place)].append(f)
+
+    # -- the rules, applied ------------------------------------------------------------------------------------
+    def counts(self, f: Fact, on: dt.date) -> bool:
+        return self.snap.fact_counts(f, on, self.planned)
+
+    def leaving(self, actor: str, place: str) -> list[Departure]:
+        """The departures that take `actor` from `place` (all of it or a part of it)."""
+        return [d for d in self.by_actor.get(actor, ())
+                if not d.places or any(self.snap.related(place, p) for p in d.places)]
+
+    def departs(self, actor: str, place: str) -> bool:
+        return bool(self.leaving(actor, place))
+
+    def holds_after(self, f: Fact, place: str) -> bool:
+        """`f` still covers `place` on `after`."""
+        return self.counts(f, self.after) and not self.departs(f.actor, place)
+
+    def cover(self, task: str, place: str, when: str) -> dict[str, list[Fact]]:
+        """Who covers all of `place` for `task` before or after (facts declared at `place` or above it)."""
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for p in self.snap.covering(place):
+            for f in self.cells.get((task, p), ()):
+                if (self.counts(f, self.before) if when == "before" else self.holds_after(f, place)):
+                    out[f.actor].append(f)
+        return out
+
+    def demanded(self, task: str, place: str, on: dt.date) -> bool:
+        related = self.snap.scope(place)
+        return any(p in related and self.snap.mandate_in_force(m, on, self.planned)
+                   for m, p in self.snap.demand_by_task.get(task, ()))
+
+    def state(self, actors: Iterable[str], task: str, place: str, on: dt.date) -> str | None:
+        names = set(actors)
+        orgs = {o for a in names for o in self.snap.organizations_of(a)}
+        return rules.state_of(names, orgs, self.demanded(task, place, on))
+
+    def units(self, place: str) -> tuple[str, ...]:
+        """The smallest places a row declared at `place` covers within the scope."""
+        inside = self.place if self.snap.within(self.place, place) else place
+        return self.snap.leaves(inside)
+
+    def cause_of(self, f: Fact, place: str) -> str:
+        """Why `f` (counted before) no longer covers `place` after."""
+        for d in self.leaving(f.actor, place):
+            if self.counts(f, d.date - ONE_DAY):
+                return "departure"
+        if md.actor_assigned(self.snap, f.actor, f.task, f.place, self.before, self.planned, [f.mandate]) and \
+                not md.actor_assigned(self.snap, f.actor, f.task, f.place, self.after, self.planned, [f.mandate]):
+            return "mandate_expired"
+        return "ended"
+
+    # -- presence ------------------------------------------------------------------------------------------------
+    @cached_property
+    def facts_after(self) -> list[tuple[Fact, tuple[str, ...]]]:
+        """Facts anywhere in the country that still hold on `after`, with the places where they hold (their own
+        place, or the parts of it the actor has not left)."""
+        out: list[tuple[Fact, tuple[str, ...]]] = []
+        for f in self.snap.facts:
+            if not self.counts(f, self.after):
+                continue
+            if not self.departs(f.actor, f.place):
+                out.append((f, (f.place,)))
+            else:
+                parts = tuple(u for u in self.snap.leaves(f.place) if u != f.place and not self.departs(f.actor, u))
+                if parts:
+                    out.append((f, parts))
+        return out
+
+    @cached_property
+    def facts_after_by_actor(self) -> dict[str, list[Fact]]:
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for f, _ in self.facts_after:
+            out[f.actor].append(f)
+        return out
+
+    @cached_property
+    def deployed_after(self) -> dict[str, set[str]]:
+        """Missions present by a current deployment on `after`: actor -> places of the country it is deployed in."""
+        out: dict[str, set[str]] = {}
+        for a in self.snap.actors.values():
+            if not a.is_mission or not a.alive(self.after, self.planned):
+                continue
+            places = {p for p in a.deployed_in if p in self.snap.places and not self.departs(a.id, p)}
+            if not places:
+                continue
+            if a.valid_to is None:
+                c = md.actor_currency(self.snap, a.id, (), self.after, self.stale_years, self.planned)
+                if c.stale or c.mandate_lapsed:
+                    continue
+            out[a.id] = places
+        return out
+
+    @cached_property
+    def present_places(self) -> dict[str, set[str]]:
+        """Actor -> places of the country where it is present on `after` (governments: the country)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for f, held in self.facts_after:
+            out[f.actor].update(held)
+        for actor, deployed in self.deployed_after.items():
+            out[actor] |= deployed
+        for g in self.snap.governments:
+            out[g].add(self.snap.country)
+        return out
+
+    def currency_after(self, actor: str) -> rules.Currency:
+        held = self._currency.get(actor)
+        if held is None:
+            held = md.actor_currency(self.snap, actor, self.facts_after_by_actor.get(actor, ()), self.after,
+                                     self.stale_years, self.planned)
+            self._currency[actor] = held
+        return held
+
+    def present_in(self, actor: str, place: str) -> bool:
+        """Present in `place` or a place containing it on `after`."""
+        if actor in self.snap.governments:
             return True
-    return False
+        if self.departs(actor, place):
+            return False
+        covering = set(self.snap.covering(place))
+        return bool(self.present_places.get(actor, set()) & covering)
+
+    def saver(self, task: str, place: str) -> str | None:
+        for h in self.handovers:
+            if h.task == task and (h.place is None or self.snap.within(place, h.place)) and self.present_in(h.to, place):
+                return h.to
+        return None
+
+    # -- rows ----------------------------------------------------------------------------------------------------
+    def rows(self) -> list[CellChange]:
+        out = []
+        for task, declared in sorted(self.cells):
+            if declared not in self.snap.places:
+                continue
+            out.append(self.row(task, declared))
+        return out
+
+    def row(self, task: str, declared: str) -> CellChange:
+        snap = self.snap
+        info = snap.tasks.get(task)
+        own = self.cells[(task, declared)]
+        affected: list[UnitChange] = []
+        lost_facts: list[tuple[Fact, str]] = []
+        for u in self.units(declared):
+            changed = False
+            here: set[str] = set()
+            for f in own:
+                was, now = self.counts(f, self.before), self.holds_after(f, u)
+                if was and not now:
+                    lost_facts.append((f, u))
+                    here.add(self.cause_of(f, u))
+                    changed = True
+                elif now and not was:
+                    changed = True
+            if changed:
+                affected.append(replace(self.unit(task, u), cause=next((c for c in CAUSES if c in here), None)))
+        before = self.cover(task, declared, "before")
+        after = self.cover(task, declared, "after")
+        after_actors = set(after)
+        saved_by = next((u.saved_by for u in affected if u.saved_by), None)
+        outcome = min((u.outcome for u in affected), key=OUTCOMES.index, default="unchanged")
+        if outcome == "saved" and saved_by and not after_actors:
+            after_actors = {saved_by}
+        causes = {self.cause_of(f, u) for f, u in lost_facts}
+        cause = next((c for c in CAUSES if c in causes), None)
+        candidates: tuple[Candidate, ...] = ()
+        if outcome in {"lost", "thinned"}:
+            left = {f.actor for f, _ in lost_facts}
+            staying = set(after)
+            candidates = self.candidates(task, declared, left, staying, [f for f, _ in lost_facts])
+        return CellChange(
+            task=task, task_label=info.label if info else task, task_group=info.group if info else "",
+            place=declared, place_name=snap.place_name(declared), before=tuple(sorted(before)),
+            after=tuple(sorted(after_actors)), state_before=self.state(before, task, declared, self.before),
+            state_after=self.state(after_actors, task, declared, self.after), outcome=outcome, cause=cause,
+            saved_by=saved_by, candidates=candidates, affects=tuple(affected))
+
+    def unit(self, task: str, u: str) -> UnitChange:
+        before = set(self.cover(task, u, "before"))
+        after = set(self.cover(task, u, "after"))
+        leaving = {a for a in before if self.departs(a, u)}
+        saved_by = None
+        if before and not after:
+            saved_by = self.saver(task, u)
+            outcome = "saved" if saved_by else "lost"
+            if saved_by:
+                after = {saved_by}
+        elif len(before) >= 2 and len(after) == 1:
+            outcome = "thinned"
+        elif leaving and after - before:
+            outcome = "handed_over"
+        elif not before and after:
+            outcome = "gained"
+        else:
+            outcome = "unchanged"
+        return UnitChange(u, self.snap.place_name(u), tuple(sorted(before)), tuple(sorted(after)), outcome, saved_by)
+
+    # -- candidates ---------------------------------------------------------------------------------------------
+    @cached_property
+    def group_presence(self) -> dict[tuple[str, str], dict[str, set[str]]]:
+        """(task group, place) -> actor -> task labels it still covers there on `after`."""
+        out: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for f, places in self.facts_after:
+            info = self.snap.tasks.get(f.task)
+            if info:
+                for p in places:
+                    out[(info.group, p)][f.actor].add(f.task)
+        return out
+
+    @cached_property
+    def region(self) -> set[str]:
+        return set(region_countries(self.snap.country)) | {self.snap.country}
+
+    def candidates(self, task: str, place: str, left: set[str], staying: set[str],
+                   lost: list[Fact]) -> tuple[Candidate, ...]:
+        snap = self.snap
+        info = snap.tasks.get(task)
+        group = info.group if info else ""
+        excluded = set(left) | set(staying) | set(self.by_actor)
+        if group == SUPPORT_GROUP:
+            excluded |= self.beneficiaries(lost)
+        found: dict[str, tuple[int, str]] = {}
+
+        def offer(actor: str, basis: str, reason: str) -> None:
+            if actor in excluded:
+                return
+            order = BASES.index(basis)
+            if actor not in found or found[actor][0] > order:
+                found[actor] = (order, reason)
+
+        for p in snap.scope(place):
+            for actor, tasks in self.group_presence.get((group, p), {}).items():
+                labels = sorted(snap.tasks[t].label for t in tasks if t in snap.tasks)
+                offer(actor, "same_place_same_group",
+                      f"covers {', '.join(labels)} in {snap.place_name(p)} (same task group)")
+        governments = set(snap.governments)
+        for actor in sorted(self.present_places):
+            if actor not in governments:
+                how = "covering tasks" if actor in self.facts_after_by_actor else "deployed"
+                offer(actor, "present_in_country", f"present in {snap.place_name(snap.country)} ({how})")
+        for partner, reason in self.partners_of(left):
+            offer(partner, "partner_under_agreement", reason)
+        for g in governments:
+            offer(g, "host_state", f"host state: {snap.actor_name(g)}")
+        ranks = {order: i + 1 for i, order in enumerate(sorted({o for o, _ in found.values()}))}
+        out = []
+        for actor, (order, reason) in found.items():
+            out.append(Candidate(actor, self.name_of(actor), BASES[order], ranks[order], reason,
+                                 self.currency_after(actor)))
+        return tuple(sorted(out, key=lambda c: (c.rank, c.name.lower(), c.actor)))
+
+    def name_of(self, actor: str) -> str:
+        if actor in self.snap.actors:
+            return self.snap.actors[actor].name
+        held = self.partners.names.get(actor)
+        return held[0] if held else actor
+
+    def beneficiaries(self, lost: list[Fact]) -> set[str]:
+        """Who the lost support served: the forces its mandates support and the recipients of the lines that pay."""
+        out: set[str] = set()
+        for f in lost:
+            for m in [self.snap.mandates.get(f.mandate or ""), *self.snap.mandates_by_actor.get(f.actor, ())]:
+                if m is not None:
+                    out |= set(m.supports)
+            for line in self.snap.funding_by_fact.get(f.id, ()):
+                out |= {line.recipient} if line.recipient else set()
+            for line in self.snap.funding:
+                if f.actor in line.funders and line.recipient and rules.counted_in_force(
+                        line.valid_from, line.valid_to, line.status, self.before, self.planned):
+                    out.add(line.recipient)
+        return out
+
+    def partners_of(self, left: set[str]) -> list[tuple[str, str]]:
+        """Partners under an agreement in force with the leaving actors' organisations, active in the region."""
+        snap, partners = self.snap, self.partners
+        orgs: set[str] = set()
+        for a in left:
+            orgs |= {a, *snap.organizations_of(a)}
+            actor = snap.actors.get(a)
+            if actor:
+                orgs |= set(actor.led_by)
+        orgs |= {partners.top_of.get(o, o) for o in orgs}
+        out = []
+        for ag in partners.agreements:
+            if not rules.counted_in_force(ag.valid_from, ag.valid_to, ag.status, self.after, self.planned):
+                continue
+            mine = [p for p in ag.parties if p in orgs or partners.top_of.get(p, p) in orgs]
+            if not mine:
+                continue
+            for p in ag.parties:
+                if p in orgs or partners.top_of.get(p, p) in orgs:
+                    continue
+                kind = partners.names.get(p, ("", None, None))[2]
+                if kind == "government" and p not in snap.governments:
+                    continue
+                if not (partners.active_in(p, self.region, self.after, self.planned) or p in self.present_places):
+                    continue
+                out.append((p, f"partner of {self.name_of(mine[0])} under {ag.name}"))
+        return out
+
+    # -- funding ------------------------------------------------------------------------------------------------
+    def leaves_entirely(self, actor: str) -> bool:
+        deps = self.by_actor.get(actor, ())
+        if any(not d.places for d in deps):
+            return True
+        if not deps:
+            return False
+        a = self.snap.actors.get(actor)
+        where = set(a.deployed_in if a else ()) | {f.place for f in self.snap.facts_by_actor.get(actor, ())
+                                                   if self.counts(f, self.before)}
+        return bool(where) and all(any(self.snap.within(p, d) for d in {x for dep in deps for x in dep.places})
+                                   for p in where)
+
+    def funding(self) -> list[EndingFunding]:
+        """Lines in force before that end with the departures (module docstring: whole departures, or all the
+        coverage a line names stopping, whoever leaves)."""
+        snap = self.snap
+        out = []
+        for line in snap.funding:
+            if not rules.counted_in_force(line.valid_from, line.valid_to, line.status, self.before, self.planned):
+                continue
+            tasks: list[str] = []
+            if line.recipient and self.leaves_entirely(line.recipient):
+                paid_before = [f for f in (snap.facts_by_id.get(i) for i in line.pays_for)
+                               if f is not None and self.counts(f, self.before)]
+                tasks = sorted({f.task for f in paid_before} or {
+                    f.task for f in snap.facts_by_actor.get(line.recipient, ())
+                    if f.place in self.scope_places and self.counts(f, self.before)})
+            elif line.pays_for:
+                paid = [snap.facts_by_id.get(fid) for fid in line.pays_for]
+                if any(f is None for f in paid):
+                    continue  # it also pays for coverage elsewhere
+                facts = [f for f in paid if f is not None and self.counts(f, self.before)]
+                if not facts or any(self.holds_after(f, f.place) for f in facts):
+                    continue
+                by_departure = any(self.cause_of(f, f.place) == "departure" for f in facts)
+                if not (by_departure or (line.recipient in self.by_actor)):
+                    continue
+                tasks = sorted({f.task for f in facts})
+            else:
+                continue
+            out.append(EndingFunding(line.id, line.name, line.recipient or "", line.funders, line.instrument or "",
+                                     line.amount, line.currency, tuple(tasks)))
+        return sorted(out, key=lambda e: e.id)
 
 
+def evaluate(snap: Snapshot, partners: Partners, place: str, departures: Sequence[Departure],
+             handovers: Sequence[HandoverPlan] = (), include_planned: bool = False, on: dt.date | None = None,
+             transition: str | None = None, stale_after_years: int = rules.STALE_AFTER_YEARS) -> Drawdown:
+    """The drawdown of `departures` in `place` (a country or an area of `snap`)."""
+    ev = Evaluation(snap, partners, place, departures, handovers, include_planned, on, stale_after_years)
+    return Drawdown(scope_of(snap, place), ev.before, ev.after, ev.departures, ev.handovers, tuple(ev.rows()),
+                    tuple(ev.funding()), transition)
+
+
+def transition_departure(t: Transition) -> tuple[list[Departure], list[HandoverPlan]]:
+    """A recorded transition as a what-if: its actor leaves its places on its end date, with its handovers."""
+    departures = [Departure(t.from_actor, t.end, t.places)] if t.from_actor else []
+    return departures, [HandoverPlan(h.task, h.to, h.place) for h in t.handovers]
+
+
+def of_transition(snap: Snapshot, partners: Partners, t: Transition, include_planned: bool = False,
+                  stale_after_years: int = rules.STALE_AFTER_YEARS) -> Drawdown:
+    """Evaluate a recorded transition in its country (rows are declared where their facts are)."""
+    departures, handovers = transition_departure(t)
+    return evaluate(snap, partners, snap.country, departures, handovers, include_planned, t.end, t.id,
+                    stale_after_years)
+
+
+# -- reading, then computing off the event loop -------------------------------------------------------------------
 async def drawdown_what_if(
     graph: Database, place: str, departures: list[Departure], handovers: list[HandoverPlan] | None = None,
     include_planned: bool = False, transition: str | None = None, on: dt.date | None = None,
+    stale_after_years: int = rules.STALE_AFTER_YEARS, store: SnapshotStore = STORE,
 ) -> Drawdown:
-    """Evaluate departures in a place (country or area). Reads only: six round trips, whatever the size.
-
-    The cells are compared the day before the earliest departure and on the latest one. With no departures,
-    `on` gives the date (the baseline: nothing leaves, so nothing changes but what the graph itself ends).
-    """
+    """Evaluate departures in a place (country or area); every actor, task and place named must exist."""
     if not departures and on is None:
         raise ValueError("a drawdown needs at least one departure, or a date `on` for the baseline")
-    deps = tuple(departures)
-    hands = tuple(handovers or ())
-    after = max([d.date for d in deps] or [on or dt.date.today()])
-    before = min([d.date for d in deps] or [after]) - dt.timedelta(days=1)
-    scope, coverage, demand = await load_all(graph, place, before, after + dt.timedelta(days=1))
-    presence = await graph.read("country_presence", country=scope.country, on=after)
-    departing = {d.actor for d in deps}
-    fully_gone = {d.actor for d in deps if not d.places or scope.id in d.places
-                  or any(scope.within(scope.id, p) for p in d.places)}
-
-    def active(on: dt.date, cell_place: str) -> list[CoverageFact]:
-        return [f for f in coverage if f.active(on, include_planned) and scope.related(f.place, cell_place)
-                and not (on >= after and _removed(f, cell_place, deps, on, scope))]
-
-    after_facts = [f for f in coverage if f.active(after, include_planned)
-                   and not _removed(f, f.place, deps, after, scope)]
-    present: dict[str, str] = {f.actor: f.actor_name for f in after_facts}
-    row: dict[str, Any] = presence[0] if presence else {"missions": [], "governments": [], "name": scope.name}
-    for m in row["missions"]:
-        if m["id"] not in fully_gone:
-            present.setdefault(m["id"], m["name"])
-    governments = {g["id"]: g["name"] for g in row["governments"]}
-    present.update(governments)
-    names = {f.actor: f.actor_name for f in coverage} | present
-    departing_orgs = sorted({o for f in coverage if f.actor in departing for o in f.orgs} | departing)
-    partners = await graph.read("agreement_partners", orgs=departing_orgs, on=after)
-
-    place_names = {scope.id: scope.name} | {f.place: f.place_name for f in coverage}
-    cell_places = [scope.id, *scope.descendants]
-    cells: dict[tuple[str, str], tuple[str, str, str, str]] = {}
-    for f in coverage:
-        if f.active(before, include_planned) or f.active(after, include_planned):
-            for p in cell_places:
-                cells.setdefault((f.task, p), (f.task_label, f.task_group, place_names.get(p, p), p))
-
-    changes = []
-    for (task, cell_place), (label, group, place_name, _) in sorted(cells.items()):
-        b = [f for f in active(before, cell_place) if f.task == task]
-        a = [f for f in active(after, cell_place) if f.task == task]
-        demanded_b = any(d.task == task and d.active(before, include_planned) and scope.related(d.place, cell_place)
-                         for d in demand)
-        demanded_a = any(d.task == task and d.active(after, include_planned) and scope.related(d.place, cell_place)
-                         for d in demand)
-        before_actors = {f.actor for f in b}
-        after_actors = {f.actor for f in a}
-        if not before_actors and not after_actors:
-            continue
-        state_b = state_of(before_actors, {o for f in b for o in f.orgs}, demanded_b)
-        state_a = state_of(after_actors, {o for f in a for o in f.orgs}, demanded_a)
-        outcome, saved_by = "unchanged", None
-        if before_actors and not after_actors:
-            saver = next((h.to for h in hands if h.task == task and h.to in present and h.to not in fully_gone
-                          and (h.place is None or scope.related(cell_place, h.place))), None)
-            outcome, saved_by = ("saved", saver) if saver else ("lost", None)
-            if saver:
-                state_a = "thin"
-                after_actors = {saver}
-        elif len(before_actors) >= 2 and len(after_actors) == 1 and before_actors & departing:
-            outcome = "thinned"
-        elif before_actors & departing and after_actors - before_actors:
-            outcome = "handed_over"
-        elif not before_actors and after_actors:
-            outcome = "gained"
-        candidates: tuple[Candidate, ...] = ()
-        if outcome in {"lost", "thinned"}:
-            candidates = _candidates(task, group, cell_place, scope, after_facts, present, governments,
-                                     partners, departing | after_actors, names)
-        changes.append(CellChange(task, label, group, cell_place, place_name, tuple(sorted(before_actors)),
-                                  tuple(sorted(after_actors)), state_b, state_a, outcome, saved_by, candidates))
-
-    funding = await funding_for_actors(graph, sorted(departing), before)
-    ending = []
-    for actor, lines in funding.items():
-        actor_tasks = sorted({f.task for f in coverage if f.actor == actor and f.active(before, include_planned)})
-        for line in lines:
-            paid = sorted({f.task for f in coverage if f.id in line["pays_for"]}) or actor_tasks
-            ending.append(EndingFunding(line["id"], line["name"], actor, line["funders"], line["instrument"],
-                                        line["amount"], line["currency"], tuple(paid)))
-    return Drawdown(scope, before, after, deps, hands, tuple(changes),
-                    tuple(sorted(ending, key=lambda e: e.id)), transition)
+    hands = list(handovers or ())
+    wanted = [Wanted("actor", d.actor, f"departures[{i}].actor") for i, d in enumerate(departures)]
+    wanted += [Wanted("place", p, f"departures[{i}].places") for i, d in enumerate(departures) for p in d.places]
+    wanted += [Wanted("task", h.task, f"handovers[{i}].task") for i, h in enumerate(hands)]
+    wanted += [Wanted("actor", h.to, f"handovers[{i}].to") for i, h in enumerate(hands)]
+    wanted += [Wanted("place", h.place, f"handovers[{i}].place") for i, h in enumerate(hands) if h.place]
+    prepared = await store.prepare(graph, [place], wanted)
+    snap = await store.snapshot(graph, prepared.countries[place], prepared.token)
+    partners = await store.partners(graph, prepared.token)
+    return await asyncio.to_thread(evaluate, snap, partners, place, departures, hands, include_planned, on,
+                                   transition, stale_after_years)
 
 
-def _candidates(
-    task: str, group: str, cell_place: str, scope: Scope, after_facts: list[CoverageFact], present: dict[str, str],
-    governments: dict[str, str], partners: list[dict[str, str]], exclude: set[str], names: dict[str, str],
-) -> tuple[Candidate, ...]:
-    """Who could pick up a lost or thin cell, best first, each with the reason."""
-    found: dict[str, Candidate] = {}
-
-    def offer(actor: str, basis: str, reason: str) -> None:
-        if actor in exclude:
-            return
-        rank = BASIS_RANK[basis]
-        if actor not in found or found[actor].rank > rank:
-            found[actor] = Candidate(actor, names.get(actor, actor), basis, rank, reason)
-
-    for f in after_facts:
-        if f.task_group == group and f.task != task and scope.related(f.place, cell_place):
-            offer(f.actor, "same_place_same_group", f"covers {f.task_label} in {f.place_name} (same task group)")
-    tasks_by_actor: dict[str, set[str]] = {}
-    for f in after_facts:
-        tasks_by_actor.setdefault(f.actor, set()).add(f.task)
-    for actor in present:
-        if actor not in governments:
-            n = len(tasks_by_actor.get(actor, ()))
-            offer(actor, "present_in_country",
-                  f"present in {scope.name}" + (f", covering {n} task(s)" if n else " (deployed)"))
-    for p in partners:
-        if p["kind"] == "government" and p["id"] not in governments:
-            continue
-        names.setdefault(p["id"], p["name"])
-        offer(p["id"], "partner_under_agreement", f"partner of {p['partner_of']} under {p['agreement_name']}")
-    for gov, name in governments.items():
-        offer(gov, "host_state", f"host state: {name}")
-    ranked = sorted(found.values(), key=lambda c: (c.rank, -len(tasks_by_actor.get(c.actor, ())), c.name))
-    return tuple(ranked)
-
-
-async def drawdown_of_transition(graph: Database, transition_id: str, include_planned: bool = False) -> Drawdown:
+async def drawdown_of_transition(graph: Database, transition_id: str, include_planned: bool = False,
+                                 stale_after_years: int = rules.STALE_AFTER_YEARS,
+                                 store: SnapshotStore = STORE) -> Drawdown:
     """Evaluate a recorded Transition: its actor leaves its places on its end date, with its handovers."""
-    rows = await graph.read("transition_detail", id=transition_id)
+    (rows,), token = await _transition_places(graph, transition_id)
     if not rows:
         raise UnknownTransition(f"no transition with id {transition_id!r}")
-    t = rows[0]
-    end = to_date(t["end"])
-    assert end is not None
-    places = sorted(t["places"], key=lambda p: p["id"])
-    departure = Departure(t["from_actor"], end, tuple(p["id"] for p in places))
-    handovers = [HandoverPlan(h["task"], h["to"], h["place"]) for h in t["handovers"]]
-    return await drawdown_what_if(graph, transition_scope(places), [departure], handovers, include_planned,
-                                  transition_id)
+    country = rows[0]["country"]
+    snap = await store.snapshot(graph, country, token)
+    t = next((x for x in snap.transitions if x.id == transition_id), None)
+    if t is None:
+        raise UnknownTransition(f"no transition with id {transition_id!r} in {country}")
+    partners = await store.partners(graph, token)
+    return await asyncio.to_thread(of_transition, snap, partners, t, include_planned, stale_after_years)
 
 
-def transition_scope(places: list[dict[str, str]]) -> str:
-    """Where to evaluate a transition: the country it names, else its one area, else its areas' country."""
-    countries = [p["id"] for p in places if p["kind"] == "country"]
-    if countries:
-        return countries[0]
-    if len(places) == 1:
-        return places[0]["id"]
-    return places[0]["country"]
+async def _transition_places(graph: Database, transition_id: str) -> tuple[list[list[dict[str, Any]]], str]:
+    return await read_transaction(graph, [("transition_country", {"id": transition_id})])

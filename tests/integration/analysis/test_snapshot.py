@@ -4,8 +4,8 @@ analyses cost a fixed number of round trips and never write."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import itertools
 
 from peacegraph.graph.analysis import coverage as cov
 from peacegraph.graph.analysis import drawdown as dd
@@ -19,12 +19,7 @@ from tests.unit.analysis.worlds import SRC, load, world
 DEEP = ["ZZA-north", "ZZA-n1", "ZZA-n2", "ZZA-n3", "ZZA-n4", "ZZA-n5"]
 NESTED = world({"m1": "un"}, [("deep", "m1", "human_rights", "ZZA-n5", "2020-01-01", None)], ["human_rights"],
                extra={"places": [{"id": child, "name": child, "kind": "district", "parent": parent}
-                                 for parent, child in zip(DEEP, DEEP[1:], strict=False)]})
-
-
-def fields(obj: object) -> dict[str, object]:
-    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)  # type: ignore[arg-type]
-            if f.name != "token"}
+                                 for parent, child in itertools.pairwise(DEEP)]})
 
 
 async def test_a_loaded_bundle_reads_back_as_the_same_snapshot(graph: Database) -> None:

@@ -1,0 +1,449 @@
+"""The in-memory world of one country, indexed for the analyses: its places (a tree of any depth), the coverage
+facts declared in them, the actors, mandates, funding lines and transitions that bear on them.
+
+Pure data, built once from the rows graph/analysis/load.py reads and then only read (threads may share it). Every
+analysis is a function of a snapshot, a date and the counted statuses, linear in the facts it looks at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from peacegraph.graph.domain import rules
+from peacegraph.graph.store.convert import to_date
+
+SUPPORT_GROUP = "partnership"
+"""The task group of support to another organisation (logistics, financing): never picked up by its beneficiary."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: str
+    label: str
+    group: str
+    primary_responsibility: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A Mission or an Organization: its dates and status (missions), its organisations and where it deploys."""
+
+    id: str
+    name: str
+    acronym: str | None
+    kind: str  # "mission" | "organization"
+    organizations: tuple[str, ...]  # top-level organisations (a mission's lead organisations' tops)
+    led_by: tuple[str, ...] = ()
+    org_kind: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    status: str = "actual"
+    verified_on: dt.date | None = None
+    deployed_in: tuple[str, ...] = ()
+    governs: str | None = None
+
+    @property
+    def is_mission(self) -> bool:
+        return self.kind == "mission"
+
+    def alive(self, on: dt.date, include_planned: bool) -> bool:
+        """A mission exists on `on` (its dates and status); an organisation always does."""
+        return not self.is_mission or rules.counted_in_force(self.valid_from, self.valid_to, self.status, on,
+                                                            include_planned)
+
+    @property
+    def label(self) -> str:
+        return self.acronym or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One Coverage: actor × task × place × period, under a mandate."""
+
+    id: str
+    actor: str
+    task: str
+    place: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    status: str
+    role: str | None
+    modality: str | None
+    mandate: str | None
+    verified_on: dt.date | None = None
+    from_precision: str = "day"
+    to_precision: str = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class Mandate:
+    """A decision: what it does (action), to whom (authorizes), what (tasks) and where (places)."""
+
+    id: str
+    title: str | None
+    kind: str | None
+    issued_by: str | None
+    adopted: dt.date | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    status: str
+    action: str | None
+    renews: str | None
+    authorizes: tuple[str, ...]
+    supports: tuple[str, ...]
+    tasks: frozenset[str]
+    places: tuple[str, ...]
+    verified_on: dt.date | None = None
+
+    @property
+    def own_chain(self) -> bool:
+        """Establishment, renewal, modification or termination of the authorised missions' own mandate (not a
+        support authorisation). A mandate with no recorded action counts as part of the chain."""
+        return self.action != "authorise_support"
+
+    @property
+    def label(self) -> str:
+        return f"{self.id} — {self.title}" if self.title and self.title != self.id else self.id
+
+
+@dataclass(frozen=True, slots=True)
+class FundingLine:
+    id: str
+    name: str
+    funders: tuple[str, ...]
+    recipient: str | None
+    instrument: str | None
+    amount: float | None
+    currency: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    status: str
+    pays_for: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    task: str
+    to: str
+    place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    id: str
+    kind: str
+    from_actor: str | None
+    to_actors: tuple[str, ...]
+    places: tuple[str, ...]
+    announced: dt.date | None
+    start: dt.date | None
+    end: dt.date
+    stage: str | None
+    status: str
+    handovers: tuple[Handover, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    id: str
+    name: str
+    parties: tuple[str, ...]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """Where an agreement party (or a mission it leads) is, over a period: what 'active in the region' reads."""
+
+    actor: str
+    country: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class Partners:
+    """Agreements with their parties, and where each party is active (for partner candidates)."""
+
+    agreements: tuple[Agreement, ...]
+    names: dict[str, tuple[str, str | None, str | None]]  # id -> (name, acronym, org kind)
+    presence: dict[str, tuple[Presence, ...]]
+    top_of: dict[str, str]  # organisation -> its top-level organisation
+
+    def active_in(self, actor: str, countries: set[str], on: dt.date, include_planned: bool) -> bool:
+        return any(p.country in countries and rules.counted_in_force(p.valid_from, p.valid_to, p.status, on,
+                                                                     include_planned)
+                   for p in self.presence.get(actor, ()))
+
+
+EMPTY_PARTNERS = Partners((), {}, {}, {})
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One country's tree of places and everything declared in it (see module docstring)."""
+
+    country: str
+    places: dict[str, Place]
+    tasks: dict[str, Task]
+    actors: dict[str, Actor]
+    facts: tuple[Fact, ...]
+    mandates: dict[str, Mandate]
+    funding: tuple[FundingLine, ...] = ()
+    transitions: tuple[Transition, ...] = ()
+    governments: tuple[str, ...] = ()
+    token: str = field(default="", compare=False)
+
+    # -- places -----------------------------------------------------------------------------------------------
+    @cached_property
+    def _ancestors(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, tuple[str, ...]] = {}
+        for pid in self.places:
+            chain: list[str] = []
+            seen = {pid}
+            current = self.places[pid].parent
+            while current and current not in seen and current in self.places:
+                chain.append(current)
+                seen.add(current)
+                current = self.places[current].parent
+            out[pid] = tuple(chain)
+        return out
+
+    @cached_property
+    def _descendants(self) -> dict[str, tuple[str, ...]]:
+        below: dict[str, list[str]] = defaultdict(list)
+        for pid, chain in self._ancestors.items():
+            for up in chain:
+                below[up].append(pid)
+        return {pid: tuple(sorted(below.get(pid, ()))) for pid in self.places}
+
+    def ancestors(self, place: str) -> tuple[str, ...]:
+        """The places containing `place`, nearest first (any depth)."""
+        return self._ancestors.get(place, ())
+
+    def descendants(self, place: str) -> tuple[str, ...]:
+        """The places inside `place` (any depth), sorted by id."""
+        return self._descendants.get(place, ())
+
+    def leaves(self, place: str) -> tuple[str, ...]:
+        """The smallest places of `place`'s tree: its areas without areas of their own, or itself."""
+        below = self.descendants(place)
+        leaves = tuple(p for p in below if not self.descendants(p))
+        return leaves or (place,)
+
+    def within(self, inner: str, outer: str) -> bool:
+        """`inner` is `outer` or lies inside it."""
+        return inner == outer or outer in self.ancestors(inner)
+
+    def related(self, a: str, b: str) -> bool:
+        """The same place, or one contains the other."""
+        return self.within(a, b) or self.within(b, a)
+
+    def scope(self, place: str) -> tuple[str, ...]:
+        """`place`, the places containing it and the places inside it: what bears on a question about it."""
+        return (place, *self.ancestors(place), *self.descendants(place))
+
+    def covering(self, place: str) -> tuple[str, ...]:
+        """`place` and the places containing it: facts declared there cover all of `place`."""
+        return (place, *self.ancestors(place))
+
+    def place_name(self, place: str) -> str:
+        p = self.places.get(place)
+        return p.name if p else place
+
+    # -- indexes ----------------------------------------------------------------------------------------------
+    @cached_property
+    def facts_by_place(self) -> dict[str, tuple[Fact, ...]]:
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            out[f.place].append(f)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def facts_by_task(self) -> dict[str, tuple[Fact, ...]]:
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            out[f.task].append(f)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def facts_by_actor(self) -> dict[str, tuple[Fact, ...]]:
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            out[f.actor].append(f)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def facts_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+    @cached_property
+    def mandates_by_actor(self) -> dict[str, tuple[Mandate, ...]]:
+        out: dict[str, list[Mandate]] = defaultdict(list)
+        for m in self.mandates.values():
+            for a in m.authorizes:
+                out[a].append(m)
+        return {k: tuple(sorted(v, key=lambda m: (m.adopted or m.valid_from or rules.EARLIEST, m.id)))
+                for k, v in out.items()}
+
+    @cached_property
+    def demand_places(self) -> dict[str, tuple[str, ...]]:
+        """Per mandate, the places it assigns its tasks for: its own places, else where its missions deploy."""
+        out: dict[str, tuple[str, ...]] = {}
+        for m in self.mandates.values():
+            if m.places:
+                out[m.id] = m.places
+            else:
+                out[m.id] = tuple(sorted({p for a in m.authorizes for p in self._deployed(a)}))
+        return out
+
+    @cached_property
+    def demand_by_task(self) -> dict[str, tuple[tuple[Mandate, str], ...]]:
+        """(mandate, place) assignments per task, for the places of this snapshot (terminations assign nothing)."""
+        out: dict[str, list[tuple[Mandate, str]]] = defaultdict(list)
+        for m in self.mandates.values():
+            if m.action == "terminate":
+                continue
+            for place in self.demand_places[m.id]:
+                if place in self.places:
+                    for task in m.tasks:
+                        out[task].append((m, place))
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def funding_by_recipient(self) -> dict[str, tuple[FundingLine, ...]]:
+        out: dict[str, list[FundingLine]] = defaultdict(list)
+        for line in self.funding:
+            if line.recipient:
+                out[line.recipient].append(line)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def funding_by_fact(self) -> dict[str, tuple[FundingLine, ...]]:
+        out: dict[str, list[FundingLine]] = defaultdict(list)
+        for line in self.funding:
+            for fid in line.pays_for:
+                out[fid].append(line)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def warm(self) -> None:
+        """Build every index now (in the loading thread), so that analyses only read."""
+        for name in ("_ancestors", "_descendants", "facts_by_place", "facts_by_task", "facts_by_actor", "facts_by_id",
+                     "mandates_by_actor", "demand_places", "demand_by_task", "funding_by_recipient",
+                     "funding_by_fact"):
+            getattr(self, name)
+
+    def _deployed(self, actor: str) -> tuple[str, ...]:
+        a = self.actors.get(actor)
+        return a.deployed_in if a else ()
+
+    # -- the in-force rule, applied -----------------------------------------------------------------------------
+    def effective_to(self, m: Mandate) -> dt.date | None:
+        """A mandate's end: its own, or for a modification without one, the end of the mandate it modifies."""
+        if m.valid_to is None and m.action == "modify" and m.renews in self.mandates:
+            return self.mandates[m.renews].valid_to
+        return m.valid_to
+
+    def mandate_in_force(self, m: Mandate, on: dt.date, include_planned: bool) -> bool:
+        return rules.counted_in_force(m.valid_from, self.effective_to(m), m.status, on, include_planned)
+
+    def fact_counts(self, f: Fact, on: dt.date, include_planned: bool) -> bool:
+        """A coverage fact counts on `on`: in force, of a counted status, and its actor exists then."""
+        if not rules.counted_in_force(f.valid_from, f.valid_to, f.status, on, include_planned):
+            return False
+        actor = self.actors.get(f.actor)
+        return actor is None or actor.alive(on, include_planned)
+
+    def facts_in(self, places: Iterable[str], on: dt.date, include_planned: bool,
+                 task: str | None = None) -> Iterator[Fact]:
+        """Counted facts in force on `on` declared at any of `places` (optionally of one task)."""
+        for p in places:
+            for f in self.facts_by_place.get(p, ()):
+                if (task is None or f.task == task) and self.fact_counts(f, on, include_planned):
+                    yield f
+
+    def organizations_of(self, actor: str) -> tuple[str, ...]:
+        a = self.actors.get(actor)
+        return a.organizations if a and a.organizations else (actor,)
+
+    def actor_name(self, actor: str) -> str:
+        a = self.actors.get(actor)
+        return a.name if a else actor
+
+
+# -- building from rows (graph/analysis/load.py reads them) -----------------------------------------------------
+def _d(value: Any) -> dt.date | None:
+    return to_date(value) if value not in (None, "") else None
+
+
+def build(country: str, rows: dict[str, list[dict[str, Any]]], tasks: dict[str, Task], token: str = "") -> Snapshot:
+    """A snapshot from the rows of the snapshot_* statements for one country."""
+    place_rows = rows["places"][0] if rows["places"] else {"places": [], "governments": []}
+    places = {p[0]: Place(p[0], p[1], p[2], p[3]) for p in place_rows["places"]}
+    actors: dict[str, Actor] = {}
+    for r in rows["actors"]:
+        actors[r["id"]] = Actor(
+            id=r["id"], name=r["name"] or r["id"], acronym=r["acronym"], kind=r["kind"],
+            organizations=tuple(sorted(set(r["organizations"] or ()))) or (r["id"],),
+            led_by=tuple(r["led_by"] or ()), org_kind=r["org_kind"], valid_from=_d(r["valid_from"]),
+            valid_to=_d(r["valid_to"]), status=r["status"] or "actual", verified_on=_d(r["verified_on"]),
+            deployed_in=tuple(r["deployed_in"] or ()), governs=r["governs"])
+    facts = tuple(
+        Fact(id=f[0], actor=r["actor"], task=f[1], place=f[2], valid_from=_d(f[3]), valid_to=_d(f[4]),
+             status=f[5] or "actual", role=f[6], modality=f[7], mandate=f[8], verified_on=_d(f[9]),
+             from_precision=f[10] or "day", to_precision=f[11] or "day")
+        for r in rows["facts"] for f in r["facts"])
+    mandates = {
+        r["id"]: Mandate(
+            id=r["id"], title=r["title"], kind=r["kind"], issued_by=r["issued_by"], adopted=_d(r["adopted"]),
+            valid_from=_d(r["valid_from"]), valid_to=_d(r["valid_to"]), status=r["status"] or "actual",
+            action=r["action"], renews=r["renews"], authorizes=tuple(sorted(r["authorizes"] or ())),
+            supports=tuple(sorted(r["supports"] or ())), tasks=frozenset(r["tasks"] or ()),
+            places=tuple(sorted(r["places"] or ())), verified_on=_d(r["verified_on"]))
+        for r in rows["mandates"]}
+    funding = tuple(
+        FundingLine(id=r["id"], name=r["name"] or r["id"], funders=tuple(sorted(r["funders"] or ())),
+                    recipient=r["recipient"], instrument=r["instrument"], amount=r["amount"], currency=r["currency"],
+                    valid_from=_d(r["valid_from"]), valid_to=_d(r["valid_to"]), status=r["status"] or "actual",
+                    pays_for=tuple(sorted(r["pays_for"] or ())))
+        for r in rows["funding"])
+    transitions = tuple(sorted((
+        Transition(id=r["id"], kind=r["kind"], from_actor=r["from_actor"], to_actors=tuple(sorted(r["to_actors"] or ())),
+                   places=tuple(sorted(r["places"] or ())), announced=_d(r["announced"]), start=_d(r["start"]),
+                   end=_d(r["end"]) or rules.LATEST, stage=r["stage"], status=r["status"] or "actual",
+                   handovers=tuple(Handover(h[0], h[1], h[2]) for h in r["handovers"] if h[0] and h[1]))
+        for r in rows["transitions"]), key=lambda t: (t.end, t.id)))
+    return Snapshot(country=country, places=places, tasks=tasks, actors=actors, facts=facts, mandates=mandates,
+                    funding=funding, transitions=transitions, governments=tuple(sorted(place_rows["governments"])),
+                    token=token)
+
+
+def build_partners(rows: list[dict[str, Any]]) -> Partners:
+    """Partners from the rows of snapshot_partners.cypher."""
+    agreements, names, presence, top_of = [], {}, {}, {}
+    for r in rows:
+        if r["kind"] == "agreement":
+            agreements.append(Agreement(r["id"], r["name"], tuple(sorted(r["parties"])), _d(r["valid_from"]),
+                                        _d(r["valid_to"]), r["status"] or "actual"))
+        else:
+            names[r["id"]] = (r["name"] or r["id"], r["acronym"], r["org_kind"])
+            top_of[r["id"]] = r["top"] or r["id"]
+            presence[r["id"]] = tuple(Presence(r["id"], p[0], _d(p[1]), _d(p[2]), p[3] or "actual")
+                                      for p in r["presence"])
+    return Partners(tuple(sorted(agreements, key=lambda a: a.id)), names, presence, top_of)
