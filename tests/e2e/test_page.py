@@ -15,7 +15,7 @@ from playwright.async_api import Page
 
 from peacegraph.graph.store.database import Database
 from tests.fixtures.api import GraphQLClient
-from tests.web.helpers import click_heatmap, open_country, rendered_matrix, screenshot
+from tests.e2e.helpers import click_heatmap, open_country, rendered_matrix, screenshot
 
 pytestmark = pytest.mark.browser
 
