@@ -40,6 +40,25 @@ def features(relation: str, method: str, prior: float, data: dict[str, Any]) -> 
         out[f"modality={mod}"] = 1.0
     if "amount" in data:
         out["amount"] = 1.0
+    if relation == "performs_task":  # what tells a task of the actor from a task merely near it
+        if data.get("actor_kind") == "organization":
+            out["actor=organization"] = 1.0
+        if data.get("actor_before") is False:
+            out["actor_after_task"] = 1.0
+        if data.get("mandate_cue"):
+            out["mandate_cue"] = 1.0
+        if data.get("clause_break"):
+            out["clause_break"] = 1.0
+        if int(data.get("actors_in_sentence") or 1) > 1:
+            out["several_actors"] = 1.0
+        if float(data.get("distance") or 0) < 80:
+            out["close"] = 1.0
+        if data.get("actor_acts"):
+            out["actor_acts"] = 1.0
+        if data.get("coordinated"):
+            out["coordinated_actor"] = 1.0
+        if data.get("task_via") in {"generic", "pattern"}:
+            out[f"task_via={data['task_via']}"] = 1.0
     return out
 
 

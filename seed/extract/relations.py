@@ -36,6 +36,9 @@ _CONTINGENT = re.compile(r"\b(?P<verb>withdr[ae]w\w*|pull(?:ed|ing|s)? out|repat
                          r"provid\w*|sen[dt]\w*|pledg\w*)\b[^.;]{0,60}?\b(?:contingents?|troops|battalions?|"
                          r"soldiers|personnel|units?|police officers|helicopters)\b", re.I)
 _MANDATE_CUE = re.compile(r"\b(?:mandat\w*|authori[sz]\w*|establish\w*|renew\w*|extend\w*|pursuant)\b", re.I)
+# words that give an operation a task: the strongest evidence that a task in the sentence is the actor's
+_MANDATE_WORDS = re.compile(r"\b(?:mandat\w*|task(?:s|ed)\b|authori[sz]\w*|request\w* (?:to|that)|priorit\w*|"
+                            r"responsib\w* for|charged with|its (?:role|work|efforts) (?:in|to|on))", re.I)
 _TASK_CUE_OLD = re.compile(r"\b(?:mandat\w*|support\w*|assist\w*|help\w*|conduct\w*|engag\w*|undertak\w*|carr\w+ out|"
                        r"implement\w*|facilitat\w*|monitor\w*|protect\w*|work\w* with|task\w*|responsib\w*)\b", re.I)
 _FUND_CUE = re.compile(r"\b(?:fund\w*|financ\w*|contribut\w*|pa(?:y|id|ying)|budget\w*|donat\w*|support for|"
@@ -58,6 +61,18 @@ _INSTRUMENTS = [
     (re.compile(r"bilateral", re.I), "bilateral"),
 ]
 SYMMETRIC = {"partner_of"}
+# an organisation's name followed by a verb of doing (after any "and NATO", "(EU)" or ", having …")
+_DOES = re.compile(r"(?:\s*\([A-Z]{2,}\))?(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})*,?\s+"
+                   r"(?:(?:is|are|has|have|had|was|were|will|would|also|already|now|currently|continues? to|"
+                   r"having)\s+)*(?:provid\w*|support\w*|train\w*|deploy\w*|conduct\w*|assist\w*|help\w*|fund\w*|"
+                   r"financ\w*|combat\w*|monitor\w*|protect\w*|mentor\w*|lead\w*|led\b|runs?\b|operat\w*)\b")
+# "works closely with", "in close cooperation with", "together with", "signed a memorandum with": a partnership
+_WORKS_WITH = re.compile(r"^[^.;]{0,80}?\b(?:work\w*|cooperat\w*|co-operat\w*|collaborat\w*|coordinat\w*|"
+                         r"partner\w*|liais\w*|consult\w*|(?:signed|concluded|agreed)\s+(?:a|an|the)\s+(?:\w+\s+)?"
+                         r"(?:agreement|memorandum|declaration|framework|arrangement)|together|jointly)\s+"
+                         r"(?:\w+\s+){0,2}?with\s+(?:the\s+)?$", re.I)
+_WITH_LIST = re.compile(r"\b(?:work\w*|cooperat\w*|co-operat\w*|collaborat\w*|coordinat\w*|partner\w*|liais\w*|"
+                        r"together|jointly)\s+(?:\w+\s+){0,2}?with\s+(?:the\s+)?", re.I)
 
 
 @dataclass
@@ -117,9 +132,23 @@ class RelationFinder:
     def sent_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
+    def _lineage(self, org: str) -> set[str]:
+        """An organisation and every body it is part of (UNHCR -> UN)."""
+        out, todo = set(), [org]
+        while todo:
+            x = todo.pop()
+            if x in out:
+                continue
+            out.add(x)
+            entry = self.gaz.get("organization", x)
+            todo.extend(entry.parents if entry else [])
+        return out
+
     def add(self, s: str, rel: str, o: str, si: int, conf: float, method: str, **data: Any) -> None:
         if s == o:
             return
+        if rel == "partner_of" and (s in self._lineage(o) or o in self._lineage(s)):
+            return  # a body and its own part (the UN and its Secretariat) are not partners
         a, b = self.sents[si]
         sentence = self.text[a:b]
         mod = "actual" if method.startswith(("name:", "graph+")) else modality(sentence)
@@ -220,7 +249,8 @@ class RelationFinder:
         org_actor = False
         how = "named"
         if not actors:
-            actors = [m for m in ms if m.kind == "organization" and m.id and self._org_can_act(m.id)]
+            actors = [m for m in ms if m.kind == "organization" and m.id and (self._org_can_act(m.id) or
+                                                                              self._acts_here(m))]
             org_actor = bool(actors)
         if not actors:
             lead = self._enumeration_actor(si)
@@ -254,8 +284,40 @@ class RelationFinder:
                 conf -= 0.15
             elif how == "enumeration":
                 conf -= 0.05
-            self.add(actor.id or "", "performs_task", t.id or "", si, conf, f"cooccurrence:actor-task:{how}",
-                     mention_start=t.start, actor_resolved=how, distance=distance, cue=cue)
+            between = self.text[min(actor.end, t.start):max(actor.start, t.start)]
+            feats = {"actor_kind": actor.kind, "actor_before": actor.end <= t.start, "actor_acts": self._acts_here(actor),
+                     "mandate_cue": bool(_MANDATE_WORDS.search(sentence)),
+                     "clause_break": bool(re.search(r"[;:()]|\b(?:while|whereas|but|although)\b", between)),
+                     "actors_in_sentence": len({a.id for a in actors}), "task_via": str(t.data.get("via", ""))}
+            for doer in self._coordinated(actor, actors):  # "The EU and NATO, having provided logistical support"
+                self.add(doer.id or "", "performs_task", t.id or "", si, conf, f"cooccurrence:actor-task:{how}",
+                         mention_start=t.start, actor_resolved=how, distance=distance, cue=cue,
+                         coordinated=doer is not actor, **feats)
+
+    def _acts_here(self, m: Mention) -> bool:
+        """An organisation that is the subject of a verb of doing right after its name ("The EU is training the
+        Somali army", "The EU and NATO, having provided logistical support"): it may perform the task."""
+        entry = self.gaz.get("organization", m.id or "")
+        if m.kind == "organization" and entry is not None and entry.subkind in {"organ", "government"}:
+            return False
+        return bool(_DOES.match(self.text, m.end, min(len(self.text), m.end + 120)))
+
+    def _coordinated(self, actor: Mention, actors: list[Mention]) -> list[Mention]:
+        """The actor and the actors joined to it by "and" or commas ("The EU, NATO and the AU"), in text order."""
+        group = [actor]
+        ordered = sorted(actors, key=lambda m: m.start)
+        i = ordered.index(actor) if actor in ordered else -1
+        if i < 0:
+            return group
+        for step in (-1, 1):
+            j = i
+            while 0 <= j + step < len(ordered):
+                a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
+                if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?", self.text[a.end:b.start]):
+                    break
+                j += step
+                group.append(ordered[j])
+        return sorted({m.id: m for m in group if m.id}.values(), key=lambda m: m.start)
 
     def _enumeration_actor(self, si: int) -> Mention | None:
         """The actor of the lead-in sentence when sentence `si` is an item of a list the lead-in opened with ':'."""
@@ -387,6 +449,19 @@ class RelationFinder:
                 self.add(x.id or "", "partner_of", y.id or "", si, 0.7, "pattern:partnership-between")
             elif re.search(r"\bpartner(?:ship)?s?\s+(?:of|with)\s+(?:the\s+)?$", between):
                 self.add(x.id or "", "partner_of", y.id or "", si, 0.65, "pattern:partner-of")
+            elif _WORKS_WITH.search(between) and not re.search(r"[;:]", between):
+                self.add(x.id or "", "partner_of", y.id or "", si, 0.6, "pattern:works-with")
+        # "X, together with Y and Z", "X works closely with Y and Z": every organisation of the enumeration
+        for m in _WITH_LIST.finditer(self.text, a, self.sents[si][1]):
+            subject = [o for o in orgs if o.end <= m.start() and m.start() - o.end < 120]
+            listed = [o for o in orgs if m.end() - 1 <= o.start < m.end() + 160]
+            if not subject or not listed:
+                continue
+            x = subject[-1]
+            for y in listed:
+                tail = self.text[m.end():y.start]
+                if y.id != x.id and not re.search(r"[.;:]|\b(?:to|in|for|on|which|who|that)\b", tail):
+                    self.add(x.id or "", "partner_of", y.id or "", si, 0.55, "pattern:works-with-list")
 
 
 def find_relations(text: str, sentences: list[tuple[int, int]], mentions: Iterable[Mention], gaz: Gazetteer,

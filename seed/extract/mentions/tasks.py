@@ -24,6 +24,37 @@ TASK_CUE = re.compile(r"\b(?:mandat\w*|support\w*|assist\w*|help\w*|conduct\w*|e
                       r"provid\w*|train\w*|fund\w*|financ\w*|deploy\w*|focus\w*|priorit\w*|authori[sz]\w*|"
                       r"contribut\w*|promot\w*|strengthen\w*|ensur\w*|secur\w*|combat\w*|fight\w*|pay\w*)\b", re.I)
 _BASE = {"phrase": 0.8, "acronym": 0.75, "pattern": 0.7, "generic": 0.55}
+# the head nouns of names of bodies, programmes and documents: "Environmental Cooperation for Peacebuilding
+# Programme", "Department of Political and Peacebuilding Affairs", "Mine Action Service"
+_NAME_HEAD = frozenset({"programme", "program", "office", "department", "affairs", "unit", "section", "fund",
+                        "commission", "committee", "strategy", "initiative", "centre", "center", "institute",
+                        "network", "mechanism", "division", "service", "project", "paper", "framework", "team",
+                        "group", "agency", "architecture", "review", "partnership", "trust", "facility"})
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_CONNECTOR = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+
+
+def in_proper_name(text: str, a: int, b: int) -> bool:
+    """Whether a capitalised task phrase is part of a longer capitalised name that ends in a name's head noun
+    ("… for Peacebuilding Programme"): a body, programme or document, not a task anyone performs."""
+    if not text[a:b][:1].isupper():
+        return False
+    right = [m.group(0) for m in _WORD.finditer(text, b, min(len(text), b + 80))][:6]
+    left = [m.group(0) for m in _WORD.finditer(text, max(0, a - 80), a)][-6:]
+    names = []
+    for w in right:
+        if w[:1].isupper():
+            names.append(w)
+        elif w.lower() not in _CONNECTOR:
+            break
+    before = []
+    for w in reversed(left):
+        if w[:1].isupper():
+            before.append(w)
+        elif w.lower() not in _CONNECTOR:
+            break
+    return any(w.lower() in _NAME_HEAD for w in names) or (
+        bool(before) and text[a:b].split()[-1].lower() in _NAME_HEAD)
 
 
 def find_tasks(docs: Sequence[tuple[int, Doc]], sentences: Sequence[tuple[int, int]], text: str,
@@ -43,6 +74,8 @@ def find_tasks(docs: Sequence[tuple[int, Doc]], sentences: Sequence[tuple[int, i
                 continue
             n = bisect.bisect_right(name_starts, a) - 1
             if n >= 0 and names[n][1] > a:  # inside a name: "United Nations Development Programme"
+                continue
+            if in_proper_name(text, a, b):  # a name the gazetteer lacks: "… for Peacebuilding Programme"
                 continue
             k = bisect.bisect_right(sent_starts, a) - 1
             s0, s1 = sentences[k] if k >= 0 else (a, b)

@@ -100,3 +100,24 @@ def test_contingents_become_contributes_to_candidates() -> None:
     assert gov.extraction is not None and gov.extraction.review == "pending"
     notes = [d for d in review.dropped if "withdrawal" in d.reason]
     assert notes and "minusma" in notes[0].what, "a withdrawal is a note for the reviewer, not a record"
+
+
+def test_coordinated_actors_share_the_task_and_partners_work_with_each_other() -> None:
+    got = facts("Report\n\nThe EU and the AU, having provided logistical support, withdrew.\n\n"
+                "The African Union works closely with the European Union and the United Nations in Somalia.\n\n"
+                "The Security Council cooperates with the United Nations on every file.\n")
+    assert ("eu", "performs_task", "logistics_support") in got and ("au", "performs_task", "logistics_support") in got
+    assert ("au", "partner_of", "eu") in got and ("au", "partner_of", "un") in got
+    assert not any(k[1] == "partner_of" and set(k[::2]) == {"unsc", "un"} for k in got), \
+        "a body and its own part are not partners"
+
+
+def test_a_task_word_inside_a_programme_name_is_not_a_task() -> None:
+    from peacegraph.seed.extract.mentions.tasks import in_proper_name
+
+    text = "He heads the Environmental Cooperation for Peacebuilding Programme at UNEP."
+    a = text.index("Peacebuilding")
+    assert in_proper_name(text, a, a + len("Peacebuilding"))
+    text2 = "MINUSMA supports Peacebuilding in the north."
+    b = text2.index("Peacebuilding")
+    assert not in_proper_name(text2, b, b + len("Peacebuilding"))
