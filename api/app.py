@@ -14,6 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import orjson
 from cachetools import TTLCache
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
@@ -62,6 +63,10 @@ def web_dist() -> Path | None:
 
 class Router(GraphQLRouter[Context, None]):
     """The GraphQL endpoint; its GraphiQL page loads only the project's own copies of GraphiQL and React."""
+
+    def encode_json(self, data: object) -> bytes:
+        """Responses serialised with orjson (several times faster than the standard library's json)."""
+        return orjson.dumps(data)
 
     @property
     def graphql_ide_html(self) -> str:

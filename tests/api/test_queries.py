@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from peacegraph.graph.store.database import Database
 from tests.fixtures.api import GraphQLClient
 from tests.paths import ROOT as PROJECT_ROOT
 
@@ -151,8 +150,3 @@ def test_nested_query_costs_fixed_round_trips(gql: GraphQLClient) -> None:
     trips_small = small["extensions"]["cypherRoundTrips"]
     trips_large = large["extensions"]["cypherRoundTrips"]
     assert trips_large == trips_small <= 8, (trips_small, trips_large)
-
-
-async def test_reader_runs_in_read_transactions(dataset_graph: Database) -> None:
-    with pytest.raises(Exception, match=r"(?i)write|read"):
-        await dataset_graph.driver.execute_query("CREATE (:Probe)", routing_="r")

@@ -85,7 +85,7 @@ async def test_every_query_carries_the_request_metadata_and_a_timeout(graph: Dat
     rows = await tagged.run(query, {})
     assert {"request_id": "req-42", "operation": "probe"} in rows[0]["meta"]
     slow = Database(graph.driver, graph.database, timeout=0.5)
-    with pytest.raises(ClientError, match="(?i)timeout|terminated"):
+    with pytest.raises(ClientError, match=r"(?i)timeout|terminated"):
         await slow.run("UNWIND range(1, 200000000) AS i WITH i WHERE i < 0 RETURN count(i)", {})
 
 
