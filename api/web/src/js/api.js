@@ -38,39 +38,63 @@ export async function gql(query, variables = {}) {
 }
 
 const ACTOR = `__typename ... on Mission { id acronym name } ... on Organization { id acronym name }`;
+const CURRENCY = `currency { verifiedOn endUnknown stale mandateLapsed }`;
 
 export const Q = {
+  // Countries: every one (for links and names) and those hosting a mission, in the country or in one of its areas.
   bootstrap: `query Bootstrap {
-    places(where: {kind: {eq: "country"}}, sort: [{name: ASC}], first: 200) { edges { node { id name } } }
-    tasks(first: 200, sort: [{group: ASC}, {label: ASC}]) { edges { node { id label group } } }
+    places(where: {kind: {eq: country}}, sort: [{name: ASC}], first: 200) { edges { node { id name } } }
+    hosting: places(where: {kind: {eq: country}, missions: {some: {}}}, first: 200) { edges { node { id } } }
+    hostingAreas: places(where: {NOT: {kind: {eq: country}}, missions: {some: {}}}, first: 200) { edges { node { id parent { id } } } }
+    tasks(first: 200, sort: [{group: ASC}, {label: ASC}]) { edges { node { id label group primaryResponsibility } } }
   }`,
 
+  portfolio: `query Portfolio($asOf: Date, $horizon: Int!, $planned: Boolean!) {
+    portfolio(asOf: $asOf, horizonMonths: $horizon, includePlanned: $planned) {
+      asOf horizonMonths includePlanned
+      countries {
+        country name counts { covered thin overlap gap } operations operationCount
+        expiringMandates { mandateId title validTo missions renewedBy }
+        transitions { transitionId kind fromActor end stage status places uncoveredTasks uncoveredCount }
+        dataCurrentTo staleFacts factsInForce
+      }
+    }
+  }`,
+
+  // A country: its areas, and the missions, mandates and transitions whose place is the country or one of its areas.
   country: `query Country($id: ID!, $sid: String!) {
     place(id: $id) {
       id name kind
       government { id name acronym }
       areas(first: 200) { edges { node { id name kind } } }
-      missions(asOf: null, first: 200) { edges { node {
-        id acronym name kind validFrom validTo status
-        ledBy { id name acronym }
-        mandates(asOf: null, first: 200) { edges { node { id symbol kind adopted validFrom validTo } } }
-      } } }
     }
-    transitions(where: {places: {some: {id: {eq: $sid}}}}, sort: [{end: ASC}], first: 200) { edges { node {
-      id kind announced start end stage status
+    missions(where: {deployedIn: {some: {OR: [{id: {eq: $sid}}, {parent: {some: {id: {eq: $sid}}}}]}}}, first: 200) {
+      edges { node {
+        id acronym name kind validFrom validTo validFromPrecision validToPrecision status verifiedOn
+        ledBy { id name acronym }
+      } }
+    }
+    mandates(where: {authorizes: {some: {deployedIn: {some: {OR: [{id: {eq: $sid}}, {parent: {some: {id: {eq: $sid}}}}]}}}}},
+             first: 200) { totalCount edges { node {
+      id symbol kind action title adopted validFrom validTo validFromPrecision validToPrecision
+      authorizes { id }
+    } } }
+    transitions(where: {places: {some: {OR: [{id: {eq: $sid}}, {parent: {some: {id: {eq: $sid}}}}]}}},
+                sort: [{end: ASC}], first: 200) { edges { node {
+      id kind announced start end endPrecision stage status
       from { ${ACTOR} }
       to { ${ACTOR} }
       handovers { taskId toId placeId }
-      places { id name }
+      places { id name kind }
     } } }
   }`,
 
   matrix: `query Matrix($place: ID!, $asOf: Date, $planned: Boolean!) {
     coverageMatrix(place: $place, asOf: $asOf, includePlanned: $planned) {
-      placeId placeName country asOf includePlanned
-      tasks { task label group demand actors organizations state }
-      actors { id name acronym kind organizations }
-      cells { task actor coverageIds roles modalities places }
+      placeId placeName country asOf includePlanned dataCurrentTo
+      tasks { task label group demand actors organizations state primaryResponsibility hostState }
+      actors { id name acronym kind organizations ${CURRENCY} }
+      cells { task actor coverageIds roles modalities places inherited }
       counts { covered thin overlap gap }
     }
   }`,
@@ -79,9 +103,21 @@ export const Q = {
     organizations(where: {id: {in: $ids}}, first: 200) { edges { node { id name acronym kind } } }
   }`,
 
+  // Coverage facts by id: their dates (with precision), the mandate they rest on and the sources behind them.
   coverages: `query Coverages($ids: [String!]) {
     coverages(where: {id: {in: $ids}}, first: 200) { edges { node {
-      id role modality validFrom validTo status place { id kind parent { id } }
+      id role modality validFrom validTo validFromPrecision validToPrecision status verifiedOn
+      place { id kind parent { id } }
+      mandate { id symbol }
+      sources { locator quote sourceId source { id title kind date symbol publisher url } }
+    } } }
+  }`,
+
+  mandates: `query Mandates($ids: [String!]) {
+    mandates(where: {id: {in: $ids}}, first: 200) { edges { node {
+      id symbol kind action title adopted validFrom validTo validFromPrecision validToPrecision
+      issuedBy { id acronym name }
+      authorizes { id acronym name }
     } } }
   }`,
 
@@ -89,10 +125,19 @@ export const Q = {
     coverageTimeline(place: $place, from: $from, to: $to, includePlanned: $planned) { month task state actors }
   }`,
 
+  diff: `query Diff($place: ID!, $from: Date!, $to: Date!, $planned: Boolean!) {
+    coverageDiff(place: $place, from: $from, to: $to, includePlanned: $planned) {
+      placeId placeName from to includePlanned
+      tasks { task label group stateFrom stateTo actorsFrom actorsTo added removed demandFrom demandTo changed
+              events { date kind id label actor place } }
+    }
+  }`,
+
   whoCovers: `query WhoCovers($task: ID!, $place: ID!, $asOf: Date, $planned: Boolean!) {
     whoCovers(task: $task, place: $place, asOf: $asOf, includePlanned: $planned) {
-      coverageId actorId actorName role modality status placeId placeName validFrom validTo
-      mandates { id symbol title issuedBy { id name acronym } }
+      coverageId actorId actorName role modality status placeId placeName
+      validFrom validTo validFromPrecision validToPrecision ${CURRENCY}
+      mandates { id symbol title validTo validToPrecision issuedBy { id name acronym } }
       payments { paysForThisCoverage fundingLine { id name instrument amount currency funders { id name acronym } } }
       sources { locator quote sourceId source { id title kind date symbol url } }
     }
@@ -131,14 +176,28 @@ export const Q = {
 const DRAWDOWN_FRAGMENT = `fragment Drawdown on Drawdown {
   placeId placeName before after transitionId
   departures { actor date places }
-  lost { ...Cell } thinned { ...Cell } saved { ...Cell }
+  lost { ...Cell } thinned { ...Cell } saved { ...Cell } handedOver { ...Cell } otherLosses { ...Cell }
+  byTask { task taskLabel taskGroup cells { task place outcome cause } }
+  counts { lost thinned saved handedOver otherLosses }
+  taskCounts { lost thinned saved handedOver otherLosses }
   fundingEnding { id name recipient funders instrument amount currency tasks }
 }
 fragment Cell on CellChange {
-  task taskLabel taskGroup place placeName before after stateBefore stateAfter outcome savedBy
-  candidates { actor name basis rank reason }
+  task taskLabel taskGroup place placeName declaredAt before after stateBefore stateAfter outcome cause savedBy
+  affects { place placeName outcome cause }
+  leftUncovered
+  candidates { actor name basis rank reason ${CURRENCY} }
 }`;
 Q.whatIf += DRAWDOWN_FRAGMENT;
 Q.drawdown += DRAWDOWN_FRAGMENT;
+
+/** Run `query` once per slice of `ids` (the API pages at 200) and gather the connection's nodes. */
+export async function byIds(query, field, ids) {
+  const unique = [...new Set(ids)].filter(Boolean);
+  const slices = [];
+  for (let i = 0; i < unique.length; i += 200) slices.push(unique.slice(i, i + 200));
+  const replies = await Promise.all(slices.map((s) => gql(query, { ids: s })));
+  return replies.flatMap((d) => edges(d[field]));
+}
 
 export const edges = (conn) => (conn?.edges || []).map((e) => e.node);

@@ -3,10 +3,10 @@
 
 export const STATES = ["covered", "thin", "overlap", "gap"];
 export const STATE_STYLE = {
-  covered: { color: "#2166ac", text: "#ffffff", icon: "✓", label: "covered", help: "two or more actors of one organisation" },
-  thin: { color: "#f4a582", text: "#000000", icon: "◐", label: "thin", help: "one actor only (single point of failure)" },
-  overlap: { color: "#d1e5f0", text: "#000000", icon: "⊕", label: "overlap", help: "two or more organisations" },
-  gap: { color: "#67001f", text: "#ffffff", icon: "✕", label: "gap", help: "mandated, nobody covers it" },
+  covered: { color: "#2166ac", text: "#ffffff", icon: "✓", label: "covered", help: "two or more actors of one organisation", short: "2+ actors, one organisation" },
+  thin: { color: "#f4a582", text: "#000000", icon: "◐", label: "thin", help: "one actor only (single point of failure)", short: "one actor only" },
+  overlap: { color: "#d1e5f0", text: "#000000", icon: "⊕", label: "overlap", help: "two or more organisations", short: "2+ organisations" },
+  gap: { color: "#67001f", text: "#ffffff", icon: "✕", label: "gap", help: "mandated, nobody covers it", short: "mandated, nobody covers it" },
 };
 // ECharts decal patterns per state (a second, hue-free cue on the chart itself).
 export const STATE_DECAL = {
@@ -86,3 +86,82 @@ export function dataUrlToBlob(dataUrl) {
 }
 
 export const actorLabel = (a) => (a ? a.acronym || String(a.name || a.id).replace(/^Government of (the )?/, "Gov. ") : "");
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A date as precisely as it is known: day "2024-07-01", month "Jul 2024", year "2024" ("" when absent). */
+export function fmtDate(d, precision = "day") {
+  if (!d) return "";
+  if (precision === "year") return d.slice(0, 4);
+  if (precision === "month") return `${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+  return d;
+}
+
+/** A date element that says its precision (a month- or year-precise date is marked and explained). */
+export function dateEl(d, precision = "day", open = "open") {
+  if (!d) return h("span", { class: "date date-open" }, open);
+  const text = fmtDate(d, precision);
+  if (precision === "day" || !precision) return h("time", { class: "date", datetime: d }, text);
+  return h("time", { class: `date date-${precision}`, datetime: d, title: `known to the ${precision} only` },
+    text, h("span", { class: "precision" }, ` (${precision})`));
+}
+
+/** "2013-07-01 → 2023-12-31" with each end at its precision. */
+export function periodEl(from, fromPrecision, to, toPrecision) {
+  return h("span", { class: "period" }, dateEl(from, fromPrecision, "?"), " → ", dateEl(to, toPrecision, "open"));
+}
+
+/** Badges from an answer's `currency`: end unknown / last confirmed …, stale, mandate lapsed. */
+export function currencyBadges(c) {
+  if (!c) return [];
+  const out = [];
+  const confirmed = c.verifiedOn ? `last confirmed ${c.verifiedOn}` : "never confirmed";
+  if (c.endUnknown) out.push(h("span", { class: `badge badge-currency${c.stale ? " badge-stale" : ""}`, dataset: { currency: "end-unknown" }, title: "No end is recorded; the date a source last confirmed it" }, `end unknown · ${confirmed}`));
+  else if (c.verifiedOn) out.push(h("span", { class: "badge badge-confirmed", dataset: { currency: "confirmed" } }, confirmed));
+  if (c.stale) out.push(h("span", { class: "badge badge-stale", dataset: { currency: "stale" }, title: "Open-ended and last confirmed years before the date asked about" }, "⚠ stale"));
+  if (c.mandateLapsed) out.push(h("span", { class: "badge badge-lapsed", dataset: { currency: "mandate-lapsed" }, title: "Its latest mandate has ended and no renewal or termination is recorded" }, "⚠ mandate lapsed"));
+  return out;
+}
+
+/** Plain-text currency, for charts' tooltips and exports. */
+export function currencyText(c) {
+  if (!c) return "";
+  const parts = [];
+  if (c.endUnknown) parts.push(`end unknown, ${c.verifiedOn ? `last confirmed ${c.verifiedOn}` : "never confirmed"}`);
+  else if (c.verifiedOn) parts.push(`last confirmed ${c.verifiedOn}`);
+  if (c.stale) parts.push("stale");
+  if (c.mandateLapsed) parts.push("mandate lapsed");
+  return parts.join("; ");
+}
+
+export const CAUSES = {
+  departure: { label: "departure", help: "the leaving actor was the one covering it" },
+  ended: { label: "fact ended", help: "the coverage fact's own recorded end falls on the same day" },
+  mandate_expired: { label: "mandate expired", help: "the mandate it rested on ends and no renewal is recorded" },
+};
+
+export function causeBadge(cause) {
+  const c = CAUSES[cause];
+  return h("span", { class: `badge badge-cause cause-${cause || "none"}`, dataset: { cause: cause || "" }, title: c?.help || "" },
+    c ? c.label : cause || "—");
+}
+
+/** Add days to an ISO date. */
+export function addDays(d, n) {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}
+
+/** Performance marks of a view: start when it begins loading, ready when it is drawn with its data. */
+export function markStart(view) {
+  performance.mark(`pg:${view}:start`);
+}
+export function markReady(view) {
+  const name = `pg:${view}:ready`;
+  if (!performance.getEntriesByName(name).length) performance.mark(name);
+  const starts = performance.getEntriesByName(`pg:${view}:start`);
+  if (starts.length) {
+    try { performance.measure(`pg:${view}`, `pg:${view}:start`, name); } catch { /* a start mark was cleared */ }
+  }
+}

@@ -73,14 +73,15 @@ export function createNetwork(el, { onFocus }) {
     style: [
       { selector: "node", style: {
         label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap",
-        "text-max-width": 140, width: 26, height: 26, "background-color": "data(color)", shape: "data(shape)",
+        "text-max-width": 120, width: 26, height: 26, "background-color": "data(color)", shape: "data(shape)",
         "border-width": 1, "border-color": "#333", "text-background-color": "#fff", "text-background-opacity": 0.8,
       } },
       { selector: "node[?focus]", style: { width: 44, height: 44, "border-width": 4, "border-color": "#ffbf47", "font-weight": "bold", "font-size": 13 } },
       { selector: "edge", style: {
         width: 1.5, "line-color": "#8a94a6", "target-arrow-color": "#8a94a6", "target-arrow-shape": "triangle",
-        "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#444", "text-rotation": "autorotate",
-        "text-background-color": "#fff", "text-background-opacity": 0.8,
+        "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#333", "text-rotation": "autorotate",
+        "text-wrap": "wrap", "text-max-width": 80, "text-background-color": "#fff", "text-background-opacity": 0.9,
+        "text-background-padding": 1, "min-zoomed-font-size": 0,
       } },
       { selector: ":selected", style: { "border-width": 4, "border-color": "#ffbf47" } },
     ],
@@ -101,7 +102,7 @@ export function createNetwork(el, { onFocus }) {
       const focusId = focus.slice(focus.indexOf(":") + 1);
       cy.resize();
       cy.layout({
-        name: "concentric", animate: false, minNodeSpacing: 60, padding: 40, startAngle: Math.PI / 2,
+        name: "concentric", animate: false, minNodeSpacing: 90, padding: 60, startAngle: Math.PI / 2, spacingFactor: 1.1,
         concentric: (n) => (n.id() === focusId ? 2 : 1), levelWidth: () => 1,
       }).run();
       el.dataset.state = "ready";

@@ -1,7 +1,7 @@
 // Timeline: missions, mandates and transitions on a time axis (Gantt-style, ECharts custom series) and the
 // coverage state of each task by month (ECharts heatmap). Clicking a mission selects it.
 import * as echarts from "echarts";
-import { STATES, STATE_STYLE, actorLabel, h } from "./common.js";
+import { STATES, STATE_STYLE, actorLabel, fmtDate, h } from "./common.js";
 
 const DAY = 86400000;
 const ts = (d) => Date.parse(`${d}T00:00:00Z`);
@@ -45,9 +45,10 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
       });
       const transitions = country.transitions.map((t) => {
         const row = ids.indexOf(t.from?.id);
+        const areas = (t.places || []).filter((p) => p.id !== country.id).map((p) => p.name);
         return {
           value: [t.end ? ts(t.end) : hi, row >= 0 ? row : 0], name: t.id, mission: t.from?.id,
-          kind: t.kind, to: t.to.map(actorLabel).join(", "), end: t.end, stage: t.stage,
+          kind: t.kind, to: t.to.map(actorLabel).join(", "), end: t.end, stage: t.stage, areas,
         };
       });
       const renderBar = (thin) => (params, api) => {
@@ -69,16 +70,16 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
         tooltip: {
           formatter: (p) => {
             if (p.seriesName === "transitions") {
-              return `<b>${p.data.kind}</b> ${p.data.name}<br>from ${p.data.mission || "?"} to ${p.data.to || "—"}<br>end ${p.data.end} (${p.data.stage})`;
+              return `<b>${p.data.kind}</b> ${p.data.name}${p.data.areas.length ? ` in ${p.data.areas.join(", ")}` : ""}<br>from ${p.data.mission || "?"} to ${p.data.to || "—"}<br>end ${p.data.end} (${p.data.stage})`;
             }
             if (p.seriesName === "mandates") return `mandate <b>${p.data.name}</b>`;
             const m = missions[p.value[0]];
-            return `<b>${m.name}</b><br>${m.validFrom || "?"} → ${m.validTo || "open"}<br>led by ${m.ledBy.map(actorLabel).join(", ")}<br><i>click to select</i>`;
+            return `<b>${m.name}</b><br>${fmtDate(m.validFrom, m.validFromPrecision) || "?"} → ${fmtDate(m.validTo, m.validToPrecision) || "open"}<br>led by ${m.ledBy.map(actorLabel).join(", ")}<br><i>click to select</i>`;
           },
         },
         legend: { top: 0, data: ["missions", "mandates", "transitions"] },
-        grid: { left: 150, right: 20, top: 30, bottom: 30 },
-        xAxis: { type: "time", min: lo, max: hi, position: "bottom" },
+        grid: { left: 150, right: 120, top: 30, bottom: 30 },
+        xAxis: { type: "time", min: lo, max: hi, position: "bottom", axisLabel: { hideOverlap: true, formatter: "{yyyy}" }, minInterval: 365 * DAY },
         yAxis: {
           type: "category", data: ids, inverse: true, triggerEvent: true,
           axisLabel: {
@@ -96,7 +97,8 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
             itemStyle: { color: "#e08214", borderColor: "#fff", borderWidth: 1 } },
           { name: "transitions", type: "scatter", data: transitions, symbol: "diamond", symbolSize: 16,
             itemStyle: { color: "#67001f", borderColor: "#fff", borderWidth: 1 },
-            label: { show: true, position: "right", formatter: (p) => p.data.kind, fontSize: 11, color: "#67001f" } },
+            label: { show: true, position: "right", formatter: (p) => (p.data.areas.length ? `${p.data.kind} · ${p.data.areas.join(", ")}` : p.data.kind), fontSize: 11, color: "#67001f", backgroundColor: "rgba(255,255,255,0.85)" },
+            labelLayout: { hideOverlap: true } },
         ],
       }, { notMerge: true });
       ganttEl.dataset.state = "ready";
@@ -114,6 +116,8 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
         value: [months.indexOf(p.month), taskIds.indexOf(p.task), STATES.indexOf(p.state)],
         actors: p.actors, month: p.month, task: p.task, state: p.state,
       }));
+      const years = months.length / 12;
+      const yearStep = years > 24 ? 5 : years > 12 ? 2 : 1;
       coverageEl.style.height = `${Math.max(160, taskIds.length * 16 + 90)}px`;
       coverage.resize();
       coverage.setOption({
@@ -125,7 +129,11 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
           },
         },
         grid: { left: 250, right: 20, top: 10, bottom: 60 },
-        xAxis: { type: "category", data: months.map((m) => m.slice(0, 7)), axisLabel: { interval: 11 } },
+        // One label a year (or every few years for long spans), on January: a readable axis, not a strip of months.
+        xAxis: {
+          type: "category", data: months.map((m) => m.slice(0, 7)), axisTick: { alignWithLabel: true, interval: (i, v) => v.endsWith("-01") },
+          axisLabel: { interval: (i, v) => v.endsWith("-01") && Number(v.slice(0, 4)) % yearStep === 0, formatter: (v) => v.slice(0, 4), fontSize: 11 },
+        },
         yAxis: {
           type: "category", data: taskIds, inverse: true,
           axisLabel: { width: 240, overflow: "truncate", fontSize: 10, formatter: (id) => tasks.get(id)?.label || id },
@@ -150,9 +158,13 @@ export function renderTimelineLists(listEl, trEl, country, selected, onMission) 
     .map((m) => h("li", { dataset: { mission: m.id, selected: m.id === selected ? "1" : "0" } },
       h("button", { type: "button", onclick: () => onMission(m.id), "aria-pressed": m.id === selected ? "true" : "false" },
         actorLabel(m)),
-      ` ${m.name} — ${m.validFrom || "?"} → ${m.validTo || "open"}; ${m.mandates.length} mandate(s); led by ${m.ledBy.map(actorLabel).join(", ")}`)));
-  trEl.replaceChildren(...country.transitions.map((t) => h("li", { dataset: { transition: t.id } },
-    `Transition ${t.id}: ${t.kind} of ${actorLabel(t.from) || "?"} → ${t.to.map(actorLabel).join(", ") || "—"}, ends ${t.end} (${t.stage})`)));
+      ` ${m.name} — ${fmtDate(m.validFrom, m.validFromPrecision) || "?"} → ${fmtDate(m.validTo, m.validToPrecision) || "open"}; ${m.mandates.length} mandate(s); led by ${m.ledBy.map(actorLabel).join(", ")}`)));
+  trEl.replaceChildren(...country.transitions.map((t) => {
+    const areas = (t.places || []).filter((p) => p.id !== country.id).map((p) => p.name);
+    return h("li", { dataset: { transition: t.id, places: (t.places || []).map((p) => p.id).join(",") } },
+      `Transition ${t.id}: ${t.kind} of ${actorLabel(t.from) || "?"} → ${t.to.map(actorLabel).join(", ") || "—"}` +
+      `${areas.length ? ` in ${areas.join(", ")}` : ""}, ends ${t.end}${t.endPrecision && t.endPrecision !== "day" ? ` (${t.endPrecision})` : ""} (${t.stage})`);
+  }));
 }
 
 export { DAY };

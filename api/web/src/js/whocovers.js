@@ -1,16 +1,16 @@
 // Who covers a task in a place on a date: actor, role/modality, mandates, who pays, and the sources.
-import { h } from "./common.js";
+import { currencyBadges, dateEl, h, periodEl } from "./common.js";
 
 function citation(c) {
   const s = c.source || { id: c.sourceId, title: c.sourceId, kind: "source" };
   const title = s.url ? h("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" }, s.title) : s.title;
   return h("li", { class: "source", dataset: { sourceId: c.sourceId, locator: c.locator } },
-    h("div", {}, h("strong", { class: "source-title" }, title), " ", h("span", { class: "kind" }, `(${s.kind}${s.date ? `, ${s.date}` : ""})`)),
+    h("div", {}, h("strong", { class: "source-title" }, title), " ", h("span", { class: "kind" }, `(${s.kind}${s.symbol && s.symbol !== s.title ? `, ${s.symbol}` : ""}${s.date ? `, ${s.date}` : ""})`)),
     h("div", { class: "locator" }, `at ${c.locator}`),
     c.quote ? h("blockquote", { class: "quote" }, `“${c.quote}”`) : h("div", { class: "hint" }, "no quote recorded"));
 }
 
-export function renderWhoCovers(el, { task, taskLabel, place, placeName, asOf, actor }, coverings) {
+export function renderWhoCovers(el, { task, taskLabel, place, placeName, asOf, actor, primary = "" }, coverings) {
   el.dataset.state = "ready";
   el.dataset.task = task;
   el.dataset.place = place;
@@ -19,18 +19,21 @@ export function renderWhoCovers(el, { task, taskLabel, place, placeName, asOf, a
   const body = h("div", { class: "who-body" },
     h("p", {}, h("strong", {}, taskLabel), ` in ${placeName} on ${asOf}`,
       actor ? ` — cell of ${sorted.find((c) => c.actorId === actor)?.actorName || actor}` : ""),
+    primary ? h("p", { class: "primary-note" }, `⚑ ${primary} holds primary responsibility for this task — a principle, not coverage: it never turns a gap into thin or overlap.`) : null,
     coverings.length ? null : h("p", { class: "message", dataset: { kind: "empty" } }, "Nobody covers this task here on this date."),
     sorted.map((c, i) => h("article", {
       class: `covering${c.actorId === actor ? " highlight" : ""}`,
       dataset: { coverage: c.coverageId, actor: c.actorId, place: c.placeId },
     },
     h("h3", {}, c.actorName),
+    h("div", { class: "badges" }, currencyBadges(c.currency)),
     h("dl", {},
       h("dt", {}, "Role"), h("dd", {}, [c.role, c.modality].filter(Boolean).join(" · ") || "—"),
       h("dt", {}, "Place"), h("dd", {}, c.placeName),
-      h("dt", {}, "Period"), h("dd", {}, `${c.validFrom || "?"} → ${c.validTo || "open"} (${c.status})`),
+      h("dt", {}, "Period"), h("dd", {}, periodEl(c.validFrom, c.validFromPrecision, c.validTo, c.validToPrecision), ` (${c.status})`),
       h("dt", {}, "Mandates"), h("dd", { class: "mandates" }, c.mandates.length
-        ? c.mandates.map((m, j) => h("span", { dataset: { mandate: m.id } }, j ? ", " : "", m.symbol || m.id))
+        ? c.mandates.map((m, j) => h("span", { dataset: { mandate: m.id } }, j ? ", " : "", m.symbol || m.id,
+          m.validTo ? h("span", { class: "hint" }, " (ends ", dateEl(m.validTo, m.validToPrecision), ")") : null))
         : "none recorded"),
       h("dt", {}, "Paid by"), h("dd", { class: "payments" }, c.payments.length
         ? h("ul", { class: "plain-list" }, c.payments.map((p) => {
