@@ -57,9 +57,9 @@ class TaskMatcher:
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.excl = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.patterns = Matcher(nlp.vocab)
+        # one Matcher per pattern, run only on texts that hold every word of it (the Matcher is the slow part)
+        self.patterns: list[tuple[list[tuple[str, ...]], Matcher]] = []
         self.labels: dict[int, tuple[str, str, str | None]] = {}  # match id -> (task key, via, origin)
-        self.anchors: list[list[tuple[str, ...]]] = []  # per pattern: per word, the 4-letter stems of its choices
         for key, entry in lexicon.tasks.items():
             for via, items in (("phrase", entry.phrases), ("generic", entry.generic)):
                 for n, item in enumerate(items):
@@ -72,9 +72,10 @@ class TaskMatcher:
                 self.labels[nlp.vocab.strings[label]] = (key, "acronym", item.origin)
             for n, item in enumerate(entry.patterns):
                 label = f"{key}|pattern|{n}"
-                self.patterns.add(label, [pattern_tokens(item.text, f"tasks.{key}.patterns[{n}]")])
-                self.anchors.append([tuple(c[:4] for c in part.split("|")) for part in item.text.split()
-                                     if not _SKIP.match(part)])
+                one = Matcher(nlp.vocab)
+                one.add(label, [pattern_tokens(item.text, f"tasks.{key}.patterns[{n}]")])
+                anchors = [tuple(c[:4] for c in part.split("|")) for part in item.text.split() if not _SKIP.match(part)]
+                self.patterns.append((anchors, one))
                 self.labels[nlp.vocab.strings[label]] = (key, "pattern", item.origin)
             for n, item in enumerate(entry.exclusions):
                 self.excl.add(f"{key}|excl|{n}", [nlp(item.text)])
@@ -83,10 +84,10 @@ class TaskMatcher:
         """Task hits in a parsed text or sentence, longest first where they overlap."""
         raw: list[tuple[int, int, str, str, str | None]] = []
         lower = doc.text.lower()
-        maybe = any(all(any(c in lower for c in word) for word in anchor) for anchor in self.anchors)
-        for matcher in (self.lemma, self.orth, self.patterns):
-            if not len(matcher) or (matcher is self.patterns and not maybe):  # the Matcher is the slow one
-                continue
+        matchers: list[PhraseMatcher | Matcher] = [m for m in (self.lemma, self.orth) if len(m)]
+        matchers += [one for anchors, one in self.patterns
+                     if all(any(c in lower for c in word) for word in anchors)]
+        for matcher in matchers:
             for mid, s, e in matcher(doc):
                 key, via, origin = self.labels[mid]
                 raw.append((s, e, key, via, origin))

@@ -761,15 +761,19 @@ class EntityFinder:
         n_toks = len(toks)
         i = 0
         max_len = max(self.max_len, max((len(k) for k in self.doc.names), default=1))
+        # run[k]: how many following tokens are joined to token k by gaps a name may span (computed once, so the
+        # longest-name-first loop below does not re-check every gap of every candidate length)
+        run = [0] * n_toks
+        for k in range(n_toks - 2, -1, -1):
+            run[k] = run[k + 1] + 1 if self._gap_ok(toks[k], toks[k + 1]) else 0
         while i < n_toks:
             t = toks[i]
             hit = None
-            for n in range(min(max_len, n_toks - i), 0, -1):
+            for n in range(min(max_len, n_toks - i, run[i] + 1), 0, -1):
                 seg = toks[i:i + n]
                 if n > 1:
                     lower_lead = seg[0].norm in {"operation", "opération"} and self._cap(seg[1])  # "operation Atalanta"
-                    if not (self._cap(seg[0]) or lower_lead) \
-                            or not all(self._gap_ok(a, b) for a, b in itertools.pairwise(seg)):
+                    if not (self._cap(seg[0]) or lower_lead):
                         continue
                     if seg[-1].norm in CONNECTORS:
                         continue
