@@ -35,7 +35,9 @@ _OPERATION_NOUN = (r"(?:mission|operation|force|office|presence|observers?|briga
                    r"(?-i:[A-Z]{3,}(?:-[A-Za-z]+)?))")
 _VERBS: dict[str, re.Pattern[str]] = {
     "terminate": re.compile(r"(?<!period )\bterminat\w*|\bend(?:s|ed|ing)? (?:the|its) mandate|\bdecided? to "
-                            r"(?:withdraw|close)|\bclos(?:e|es|ed|ing) (?:the|its) (?:mission|operation)", re.I),
+                            r"(?:withdraw|close)|\bclos(?:e|es|ed|ing) (?:the|its) (?:mission|operation|office)|"
+                            r"\bconclu(?:de|des|ded|ding) (?:the|its) mandate|\bclosure of (?:the|its) "
+                            r"(?:mission|operation|office)", re.I),
     "establish": re.compile(r"(?<!was )(?<!were )(?<!been )(?<!achieving )(?<!previously )(?<!already )(?<![—–,] )"
                             r"\bestablish(?:es|ed|ing)?\b(?! pursuant| in \d{4}| by resolution| under resolution)(?=[^.;]{0,120}?\b" + _OPERATION_NOUN + r"\b)|"
                             r"\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
@@ -60,7 +62,7 @@ _RECALL_BEFORE = re.compile(r"(?:recall\w*|requested in|authori[sz]ed in|laid ou
 _RES_NUM = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTION|S/RES/)\s*(\d{3,4})(?:\s*\((\d{4})\))?")
 _MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_UNTIL = re.compile(r"\b(?:until|till|through|to|as of|ending on|expire on|expiring on|terminating on|up to)\s+"
+_UNTIL = re.compile(r"\b(?:until|till|through|to|as of|up to|(?:ending|expiring|expire|terminating)(?:\s+on)?)\s+"
                     r"(?:the\s+end\s+of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"|" + _MONTH +
                     r"\s+(\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(\d{4})|\s+(next year))?\b", re.I)
 # "until the end of December 2024", "until the end of the year": the last day of that month or year
