@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 WEB := api/web
 
-.PHONY: setup run test lint stop web browser clean-state schema generate compose-check bench eval
+.PHONY: setup run test lint stop web browser clean-state schema generate compose-check bench eval fuzz
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -73,6 +73,10 @@ eval: $(STAMP)
 	$(BIN)/peacegraph db init
 	$(BIN)/peacegraph seed load data/
 	$(BIN)/peacegraph seed evaluate --check
+
+# A longer schema fuzz than the 500 examples `make test` runs.
+fuzz: $(STAMP)
+	PEACEGRAPH_FUZZ_EXAMPLES=$${PEACEGRAPH_FUZZ_EXAMPLES:-5000} $(BIN)/pytest tests/api/test_fuzz.py
 
 clean-state: stop
 	rm -rf .state

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table
@@ -95,3 +96,44 @@ def sample(
                 where = f"{s.kind}, {s.publisher or ''} {s.date or ''} {s.url or s.path or ''}" if s else "?"
                 out.print(f"  cites {c.source} [{where}] at {c.locator}: {c.quote or ''}", highlight=False,
                           markup=False)
+
+
+def dataset_stats(paths: list[Path]) -> list[tuple[str, str]]:
+    """The dataset's counts as (what, how many) rows: the README's dataset table (a test keeps it true)."""
+    parsed = read_all(paths)
+
+    def unique(kind: str) -> dict[str, Any]:
+        return {item.id: item for pb in parsed for item in getattr(pb.bundle, kind)}
+
+    missions, places, coverage = unique("missions"), unique("places"), unique("coverages")
+    mandates, transitions, funding = unique("mandates"), unique("transitions"), unique("funding_lines")
+    hosts = {p for m in missions.values() for p in m.deployed_in}
+    countries = {pid for pid in hosts if places[pid].kind == "country"}
+    leads = {o for m in missions.values() for o in m.led_by}
+    open_ended = sum(1 for m in missions.values() if m.valid_to is None)
+    areas = sum(1 for c in coverage.values() if places[c.place].kind != "country")
+    actions: dict[str, int] = {}
+    for m in mandates.values():
+        actions[m.action or "unset"] = actions.get(m.action or "unset", 0) + 1
+    dated = sum(1 for f in funding.values() if f.valid_from or f.valid_to)
+    with_amount = sum(1 for f in funding.values() if f.amount is not None)
+    handovers = sum(len(t.handovers) for t in transitions.values())
+    return [
+        ("operations", f"{len(missions)} ({open_ended} with no end date, each with `verified_on`), led by "
+                       f"{len(leads)} organisations and states"),
+        ("host countries", str(len(countries))),
+        ("mandates", f"{len(mandates)}: " + ", ".join(f"{n} {a}" for a, n in sorted(actions.items()))),
+        ("coverage facts", f"{len(coverage)} ({areas} declared for an area)"),
+        ("transitions", f"{len(transitions)}, with {handovers} handovers"),
+        ("funding lines", f"{len(funding)} ({dated} dated, {with_amount} with an amount)"),
+        ("agreements", str(len(unique("agreements")))),
+        ("organisations, places, sources", f"{len(unique('organizations'))}, {len(places)}, {len(unique('sources'))}"),
+    ]
+
+
+@data_app.command("stats")
+def stats(paths: list[Path] = typer.Argument(..., help="bundle files or folders (e.g. data/)")) -> None:
+    """The dataset's counts, as the Markdown table the README shows."""
+    typer.echo("| | count |\n|---|---|")
+    for what, n in dataset_stats(paths):
+        typer.echo(f"| {what} | {n} |")
