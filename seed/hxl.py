@@ -25,6 +25,8 @@ from peacegraph.graph.domain.model import BUNDLE_FORMAT, Bundle, Coverage, Organ
 MAPPING_FILE = Path(__file__).with_name("mappings") / "hxl_3w.yaml"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+TASK_KEY_TAG = "#activity+v_peacegraph"
+"""A column of peacegraph task keys (the planners' page's CSV): read as the task itself, before any mapping."""
 
 
 @dataclass(frozen=True)
@@ -173,9 +175,11 @@ def import_3w(
         country = _cell(row, "#country+code").upper()
         adm1 = _cell(row, "#adm1+code", "#adm1+name", "#adm1")
         if not org:
+            if _cell(row, "#indicator+state") == "gap":  # the page's row for a task nobody covers: no presence
+                continue
             errors.append(BundleError(name, line, cols.where("#org"), "empty organisation"))
             continue
-        task = mapping.task_for(activity, sector)
+        task = _cell(row, TASK_KEY_TAG) or mapping.task_for(activity, sector)
         if task is None:
             errors.append(BundleError(name, line, "#activity/#sector", f"no task for activity "
                                       f"{activity!r} / sector {sector!r}: add it to {MAPPING_FILE.name}"))

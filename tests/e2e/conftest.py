@@ -12,6 +12,7 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page, ViewportSize, async_playwright
 
+from tests.e2e.helpers import TIMINGS
 from tests.fixtures.api import LiveServer
 from tests.paths import ROOT as PROJECT_ROOT
 
@@ -61,3 +62,13 @@ async def page(browser: Browser) -> AsyncIterator[Page]:
     pg.set_default_timeout(20_000)
     yield pg
     await context.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print each view's time to interactive measured by the browser tests (performance marks of the page)."""
+    if not TIMINGS:
+        return
+    terminalreporter.section("planners' page: time to interactive per view (bundled dataset, warm API, 1280x800)")
+    for view, t in TIMINGS.items():
+        terminalreporter.write_line(f"  {view:<10} {t['fromNavigation']:7.0f} ms from navigation start, "
+                                    f"{t['afterLoad']:7.0f} ms after the load event")

@@ -1,4 +1,5 @@
-"""Helpers for the browser tests: screenshots, reading the page's rendered state, clicking chart items."""
+"""Helpers for the browser tests: screenshots, reading the page's rendered state, clicking chart items, axe-core,
+the views' time to interactive (performance marks, gathered in TIMINGS and printed at the end of the session)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from typing import Any
 
 from playwright.async_api import Page
 
+from tests.fixtures.api import GraphQLClient
 from tests.paths import ROOT as PROJECT_ROOT
 
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+TIMINGS: dict[str, dict[str, float]] = {}
 
 
 async def screenshot(page: Page, name: str, **kwargs: Any) -> Path:
@@ -40,9 +43,9 @@ async def rendered_matrix(page: Page) -> dict[str, Any]:
             for (const td of tr.querySelectorAll('td[data-actor][data-covered="1"]')) {
                 cells[td.dataset.actor] = {roles: td.dataset.roles ? td.dataset.roles.split(',') : [],
                                            modalities: td.dataset.modalities ? td.dataset.modalities.split(',') : [],
-                                           text: td.textContent.trim()};
+                                           inherited: td.dataset.inherited === '1', text: td.textContent.trim()};
             }
-            tasks[tr.dataset.task] = {state: tr.dataset.state, group: tr.dataset.group, cells};
+            tasks[tr.dataset.task] = {state: tr.dataset.state, group: tr.dataset.group, primary: tr.dataset.primary, cells};
         }
         const actors = [...table.querySelectorAll('thead th[data-actor]')].map((th) => th.dataset.actor);
         return {place: table.dataset.place, asOf: table.dataset.asOf, tasks, actors};
@@ -56,4 +59,70 @@ async def click_heatmap(page: Page, x_category: str, y_category: str) -> None:
                              [x_category, y_category])
     box = await page.locator("#heatmap").bounding_box()
     assert box is not None
+    viewport = page.viewport_size or {"height": 800}
+    if not 0 < box["y"] + xy[1] < viewport["height"] - 20:  # scroll the views so that the cell is on screen
+        await page.evaluate("(dy) => { document.querySelector('main').scrollTop += dy; }", box["y"] + xy[1] - 400)
+        box = await page.locator("#heatmap").bounding_box()
+        assert box is not None
     await page.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
+
+
+AXE = PROJECT_ROOT / "api" / "web" / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+
+
+async def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Run axe-core (from npm, api/web/node_modules) on the page; the serious and critical violations."""
+    assert AXE.exists(), f"{AXE} is missing: run `make web` (npm ci installs axe-core)"
+    if not await page.evaluate("() => typeof window.axe !== 'undefined'"):
+        await page.add_script_tag(path=str(AXE))
+    result: list[dict[str, Any]] = await page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+                                         nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}));
+    }""")
+    return [v for v in result if v["impact"] in BLOCKING]
+
+
+async def time_to_interactive(page: Page, view: str) -> dict[str, float]:
+    """The view's performance marks: ms from navigation start to its ready mark, and from the load event to it."""
+    result: dict[str, float] = await page.evaluate("""(view) => {
+        const ready = performance.getEntriesByName(`pg:${view}:ready`)[0];
+        const nav = performance.getEntriesByType('navigation')[0];
+        return {fromNavigation: ready.startTime, afterLoad: ready.startTime - nav.loadEventEnd};
+    }""", view)
+    TIMINGS[view] = result
+    return result
+
+
+MATRIX = """query($place: ID!, $asOf: Date) { coverageMatrix(place: $place, asOf: $asOf) {
+  placeId asOf tasks { task state group label demand primaryResponsibility } actors { id }
+  cells { task actor roles modalities places coverageIds inherited } } }"""
+
+
+def data(gql: GraphQLClient, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    reply = gql(query, variables)
+    assert not reply.get("errors"), reply
+    result: dict[str, Any] = reply["data"]
+    return result
+
+
+def api_matrix(gql: GraphQLClient, place: str, as_of: str) -> dict[str, Any]:
+    m = data(gql, MATRIX, {"place": place, "asOf": as_of})["coverageMatrix"]
+    return {
+        "tasks": {t["task"]: t["state"] for t in m["tasks"]},
+        "cells": {(c["task"], c["actor"]): sorted(c["roles"]) for c in m["cells"]},
+        "actors": sorted(a["id"] for a in m["actors"]),
+        "raw": m,
+    }
+
+
+def page_cells(shown: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    return {(task, actor): sorted(cell["roles"]) for task, row in shown["tasks"].items()
+            for actor, cell in row["cells"].items()}
+
+
+def assert_matrix_matches(shown: dict[str, Any], api: dict[str, Any]) -> None:
+    assert {t: row["state"] for t, row in shown["tasks"].items()} == api["tasks"]
+    assert page_cells(shown) == api["cells"]
+    assert sorted(shown["actors"]) == api["actors"]

@@ -568,6 +568,7 @@ async function loadWhatIf(force = false) {
     for (const c of [...d.lost, ...d.thinned, ...d.saved, ...d.otherLosses]) remember(c.candidates.filter((k) => k.name && k.name !== k.actor).map((k) => ({ id: k.actor, name: k.name })));
     renderDrawdown(el, d, ctx, whatIfLabel());
     el.dataset.run = state.run;
+    el.dataset.handovers = state.run === "whatif" ? state.ho.map((x) => `${x.task}:${x.to}`).join(",") : "";
     const n = d.taskCounts;
     viewStatus("whatif", "ready", `${whatIfLabel()}: ${n.lost} task(s) lost, ${n.thinned} thinned, ${n.saved} saved; ${d.fundingEnding.length} funding line(s) end.`);
     markReady("whatif");
@@ -921,6 +922,7 @@ async function init() {
   }
   document.body.dataset.tab = state.tab;
   setDate(isDate(state.date) ? state.date : today());
+  if (state.tab === "portfolio" || !state.country) map.prefetch();
   setStatus("loading", "Loading the countries and the task taxonomy…");
   try {
     const d = await gql(Q.bootstrap);

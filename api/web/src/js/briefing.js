@@ -74,7 +74,7 @@ export function renderCountryBriefing(el, { country, matrix, orgs, facts, demand
             `${s.source?.symbol || s.source?.title || s.sourceId}`, s.source?.symbol && s.source?.title ? ` — ${s.source.title}` : "",
             `, ${s.locator}`, s.quote ? h("q", {}, ` ${s.quote}`) : null)))));
       }))),
-    drawdown ? section("doc-whatif-title", drawdownLabel, drawdownSummary(drawdown, actorName, placeName)) : null,
+    drawdown ? section("doc-whatif-title", drawdownLabel, drawdownSummary(drawdown, actorName)) : null,
   );
   el.dataset.state = "ready";
   el.dataset.kind = "country";
@@ -83,7 +83,7 @@ export function renderCountryBriefing(el, { country, matrix, orgs, facts, demand
   el.dataset.whatif = drawdown ? "1" : "0";
 }
 
-function drawdownSummary(d, actorName, placeName) {
+function drawdownSummary(d, actorName) {
   const n = d.taskCounts;
   const rows = [...d.lost, ...d.thinned, ...d.otherLosses];
   return h("div", {},
@@ -97,8 +97,7 @@ function drawdownSummary(d, actorName, placeName) {
         h("td", {}, causeBadge(c.cause)), h("td", {}, stateBadge(c.stateAfter || "gap")),
         h("td", {}, rankGroups(c.candidates).map(([rank, ks]) => h("div", {},
           `${rank}${ks.length > 1 ? "=" : ""}. `, ks.map((k) => `${k.name || actorName(k.actor)} (${k.reason})`).join("; "))))))))
-      : h("p", { class: "hint" }, "Nothing is lost or thinned."),
-    void placeName);
+      : h("p", { class: "hint" }, "Nothing is lost or thinned."));
 }
 
 export function renderPortfolioBriefing(el, { portfolio, actorName }) {

@@ -60,11 +60,14 @@ export function createPortfolioMap(el, { onCountry }) {
   });
   return {
     chart,
+    /** Start fetching the map while the page asks the API for the portfolio. */
+    prefetch() {
+      worldGeo().catch(() => {});
+    },
     async render(portfolio, colourBy) {
       const g = await worldGeo();
       const byId = new Map(portfolio.countries.map((c) => [c.country, c]));
       const metric = colourBy === "risk" ? riskOf : (c) => c.counts.gap;
-      const max = Math.max(1, ...portfolio.countries.map(metric));
       const data = g.features.map((f) => {
         const c = byId.get(f.properties.iso3);
         return { name: f.properties.name, iso3: f.properties.iso3, inPortfolio: Boolean(c), value: c ? metric(c) : null, country: c };
@@ -102,7 +105,6 @@ export function createPortfolioMap(el, { onCountry }) {
       el.dataset.state = "ready";
       el.dataset.colour = colourBy;
       el.dataset.countries = String(portfolio.countries.length);
-      void max;
     },
   };
 }

@@ -89,7 +89,7 @@ function candidateList(c, ctx) {
         h("strong", {}, k.name && k.name !== k.actor ? k.name : ctx.actorName(k.actor)), " ",
         h("span", { class: "basis" }, `(${BASIS[k.basis] || k.basis})`), " — ", h("span", { class: "reason" }, k.reason), " ",
         currencyBadges(k.currency), " ",
-        h("button", { type: "button", class: "handover-button", "aria-label": `Hand ${c.taskLabel} over to ${k.name || k.actor} and re-run`,
+        h("button", { type: "button", class: "handover-button", "aria-label": `hand over ${c.taskLabel} to ${k.name || k.actor}, and re-run`,
           onclick: () => ctx.addHandover(c.task, k.actor) }, "hand over")))))));
 }
 
