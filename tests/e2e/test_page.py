@@ -5,6 +5,8 @@ Each test compares what the page shows (its DOM mirror of the charts) with what 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.async_api import Page
 
@@ -186,6 +188,11 @@ async def test_graph_shows_the_neighbourhood(page: Page, app_url: str, dataset_g
     assert expected <= nodes
     assert await page.locator("#network canvas").count() >= 1, "Cytoscape draws on canvases"
     await screenshot(page, "graph")
+    async with page.expect_download() as info:
+        await page.click("#graph-png")
+    png = (await info.value)
+    assert png.suggested_filename == "peacegraph-mission-minusma.png"
+    assert Path(await png.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     # tapping the UN node re-centres the graph on the organisation
     pos = await page.evaluate("() => window.__peacegraph.cy().getElementById('un').renderedPosition()")

@@ -865,8 +865,11 @@ function bind() {
   const width = () => Math.max(900, els.heatmap.clientWidth || 900);
   $("export-png").addEventListener("click", () => data.matrix && exportPng(data.matrix, data.orgs, width(), { areaOnly: areaOnly() }));
   $("export-svg").addEventListener("click", () => data.matrix && exportSvg(data.matrix, data.orgs, width(), { areaOnly: areaOnly() }));
-  $("graph-png").addEventListener("click", () => {
-    if (network) download(`peacegraph-${state.focus.replace(/[^a-z0-9-]+/gi, "-")}.png`, network.png());
+  $("graph-png").addEventListener("click", async () => {
+    if (!network) return;
+    const title = $("graph-title").textContent;
+    const url = await network.pngDocument(title, `${data.country?.name || ""} · links recorded in the graph · drawn ${today()} · peacegraph`);
+    download(`peacegraph-${state.focus.replace(/[^a-z0-9-]+/gi, "-")}.png`, url);
   });
   $("print-briefing").addEventListener("click", () => window.print());
   els.graphFocus.addEventListener("change", () => els.graphFocus.value && focusGraph(els.graphFocus.value));

@@ -14,10 +14,14 @@ const MANDATE_KIND = {
 
 const inForce = (m, date) => (!m.validFrom || m.validFrom <= date) && (!m.validTo || date < m.validTo);
 
-/** The mandates in force on the date: those authorising the country's missions, and those the matrix's demand cites. */
+/** The mandates in force on the date: those authorising the country's missions in force then (a mandate with no
+ * recorded end does not outlive its missions), and those the matrix's demand cites. */
 export function mandatesInForce(country, matrix, demandMandates) {
   const byId = new Map();
-  for (const m of country.mandates) if (inForce(m, matrix.asOf)) byId.set(m.id, m);
+  const missions = new Set(country.missions.filter((m) => inForce(m, matrix.asOf)).map((m) => m.id));
+  for (const m of country.mandates) {
+    if (inForce(m, matrix.asOf) && (m.authorizes || []).some((a) => missions.has(a.id))) byId.set(m.id, m);
+  }
   for (const m of demandMandates) if (!byId.has(m.id)) byId.set(m.id, m);
   const demand = new Set(matrix.tasks.flatMap((t) => t.demand));
   return [...byId.values()].filter((m) => inForce(m, matrix.asOf) || demand.has(m.id))

@@ -72,14 +72,14 @@ export function createNetwork(el, { onFocus }) {
     container: el,
     style: [
       { selector: "node", style: {
-        label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap",
+        label: "data(label)", "font-size": 12, "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap",
         "text-max-width": 120, width: 26, height: 26, "background-color": "data(color)", shape: "data(shape)",
         "border-width": 1, "border-color": "#333", "text-background-color": "#fff", "text-background-opacity": 0.8,
       } },
       { selector: "node[?focus]", style: { width: 44, height: 44, "border-width": 4, "border-color": "#ffbf47", "font-weight": "bold", "font-size": 13 } },
       { selector: "edge", style: {
         width: 1.5, "line-color": "#8a94a6", "target-arrow-color": "#8a94a6", "target-arrow-shape": "triangle",
-        "curve-style": "bezier", label: "data(label)", "font-size": 9, color: "#333", "text-rotation": "autorotate",
+        "curve-style": "bezier", label: "data(label)", "font-size": 10, color: "#333", "text-rotation": "autorotate",
         "text-wrap": "wrap", "text-max-width": 80, "text-background-color": "#fff", "text-background-opacity": 0.9,
         "text-background-padding": 1, "min-zoomed-font-size": 0,
       } },
@@ -102,7 +102,7 @@ export function createNetwork(el, { onFocus }) {
       const focusId = focus.slice(focus.indexOf(":") + 1);
       cy.resize();
       cy.layout({
-        name: "concentric", animate: false, minNodeSpacing: 90, padding: 60, startAngle: Math.PI / 2, spacingFactor: 1.1,
+        name: "concentric", animate: false, minNodeSpacing: 48, padding: 24, startAngle: Math.PI / 2,
         concentric: (n) => (n.id() === focusId ? 2 : 1), levelWidth: () => 1,
       }).run();
       el.dataset.state = "ready";
@@ -111,6 +111,39 @@ export function createNetwork(el, { onFocus }) {
     },
     png() {
       return cy.png({ full: true, scale: 2, bg: "#ffffff" });
+    },
+    /** The network as a picture to hand over: a title, the date and the legend above and below it. */
+    async pngDocument(title, subtitle) {
+      const img = new Image();
+      img.src = cy.png({ full: true, scale: 2, bg: "#ffffff" });
+      await img.decode();
+      const s = 2;
+      const head = 56 * s;
+      const foot = 34 * s;
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.max(img.width, 760 * s);
+      canvas.height = head + img.height + foot;
+      const g = canvas.getContext("2d");
+      g.fillStyle = "#ffffff";
+      g.fillRect(0, 0, canvas.width, canvas.height);
+      g.fillStyle = "#1d2330";
+      g.font = `bold ${16 * s}px sans-serif`;
+      g.fillText(title, 12 * s, 24 * s);
+      g.font = `${12 * s}px sans-serif`;
+      g.fillText(subtitle, 12 * s, 44 * s);
+      g.drawImage(img, Math.round((canvas.width - img.width) / 2), head);
+      let x = 12 * s;
+      const y = head + img.height + 12 * s;
+      g.font = `${12 * s}px sans-serif`;
+      for (const k of Object.values(NODE_KINDS)) {
+        g.fillStyle = k.color;
+        g.fillRect(x, y, 14 * s, 12 * s);
+        g.fillStyle = "#1d2330";
+        const text = `${k.label} (${k.shape.replace("-", " ")})`;
+        g.fillText(text, x + 18 * s, y + 10 * s);
+        x += 18 * s + g.measureText(text).width + 16 * s;
+      }
+      return canvas.toDataURL("image/png");
     },
   };
 }

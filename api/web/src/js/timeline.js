@@ -43,14 +43,25 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
           mandates.push({ value: [i, ts(md.validFrom), md.validTo ? ts(md.validTo) : end, md.symbol], mission: m.id, name: md.symbol });
         }
       });
-      const transitions = country.transitions.map((t) => {
-        const row = ids.indexOf(t.from?.id);
+      // Several transitions on one mission's row (MONUSCO leaving province after province): labels above and
+      // below in turn, naming the area only, so that they do not run over the next diamond.
+      const perRow = new Map();
+      const transitions = [...country.transitions].sort((a, b) => String(a.end).localeCompare(String(b.end))).map((t) => {
+        const row = Math.max(0, ids.indexOf(t.from?.id));
         const areas = (t.places || []).filter((p) => p.id !== country.id).map((p) => p.name);
+        const i = perRow.get(row) || 0;
+        perRow.set(row, i + 1);
         return {
-          value: [t.end ? ts(t.end) : hi, row >= 0 ? row : 0], name: t.id, mission: t.from?.id,
+          value: [t.end ? ts(t.end) : hi, row], name: t.id, mission: t.from?.id, row, index: i,
           kind: t.kind, to: t.to.map(actorLabel).join(", "), end: t.end, stage: t.stage, areas,
         };
       });
+      for (const t of transitions) {
+        const crowded = country.transitions.filter((x) => Math.max(0, ids.indexOf(x.from?.id)) === t.row).length > 1;
+        t.label = crowded
+          ? { position: t.index % 2 ? "bottom" : "top", distance: 2, formatter: t.areas.length ? t.areas.join(", ") : t.kind }
+          : { position: "right", formatter: t.areas.length ? `${t.kind} · ${t.areas.join(", ")}` : t.kind };
+      }
       const renderBar = (thin) => (params, api) => {
         const y = api.value(0);
         const a = api.coord([api.value(1), y]);
@@ -97,7 +108,7 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
             itemStyle: { color: "#e08214", borderColor: "#fff", borderWidth: 1 } },
           { name: "transitions", type: "scatter", data: transitions, symbol: "diamond", symbolSize: 16,
             itemStyle: { color: "#67001f", borderColor: "#fff", borderWidth: 1 },
-            label: { show: true, position: "right", formatter: (p) => (p.data.areas.length ? `${p.data.kind} · ${p.data.areas.join(", ")}` : p.data.kind), fontSize: 11, color: "#67001f", backgroundColor: "rgba(255,255,255,0.85)" },
+            label: { show: true, fontSize: 11, color: "#67001f", backgroundColor: "rgba(255,255,255,0.85)" },
             labelLayout: { hideOverlap: true } },
         ],
       }, { notMerge: true });

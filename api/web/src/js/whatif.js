@@ -24,9 +24,10 @@ export function renderWhatIfForm(ctx) {
   document.getElementById("wi-date").value = state.wid || state.date || "";
 
   const trSel = document.getElementById("wi-transition");
+  const chosen = state.tr || trSel.value;  // a choice not yet opened survives a redraw of the form
   const trs = data.country?.transitions || [];
   trSel.replaceChildren(h("option", { value: "" }, trs.length ? "Choose a recorded transition" : "No recorded transition"),
-    ...trs.map((t) => h("option", { value: t.id, selected: t.id === state.tr }, transitionLabel(t, data.country))));
+    ...trs.map((t) => h("option", { value: t.id, selected: t.id === chosen }, transitionLabel(t, data.country))));
 
   const hoEl = document.getElementById("wi-handovers");
   hoEl.replaceChildren(...state.ho.map((x) => handoverRow(ctx, x)));
