@@ -68,7 +68,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print each view's time to interactive measured by the browser tests (performance marks of the page)."""
     if not TIMINGS:
         return
-    terminalreporter.section("planners' page: time to interactive per view (bundled dataset, warm API, 1280x800)")
+    terminalreporter.section("planners' page: time to interactive per view (bundled dataset, 1280x800)")
     for view, t in TIMINGS.items():
-        terminalreporter.write_line(f"  {view:<10} {t['fromNavigation']:7.0f} ms from navigation start, "
+        terminalreporter.write_line(f"  {view:<22} {t['fromNavigation']:7.0f} ms from navigation start, "
                                     f"{t['afterLoad']:7.0f} ms after the load event")

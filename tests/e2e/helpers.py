@@ -84,14 +84,14 @@ async def axe_violations(page: Page) -> list[dict[str, Any]]:
     return [v for v in result if v["impact"] in BLOCKING]
 
 
-async def time_to_interactive(page: Page, view: str) -> dict[str, float]:
+async def time_to_interactive(page: Page, view: str, label: str = "") -> dict[str, float]:
     """The view's performance marks: ms from navigation start to its ready mark, and from the load event to it."""
     result: dict[str, float] = await page.evaluate("""(view) => {
         const ready = performance.getEntriesByName(`pg:${view}:ready`)[0];
         const nav = performance.getEntriesByType('navigation')[0];
         return {fromNavigation: ready.startTime, afterLoad: ready.startTime - nav.loadEventEnd};
     }""", view)
-    TIMINGS[view] = result
+    TIMINGS[label or view] = result
     return result
 
 

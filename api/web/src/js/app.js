@@ -135,6 +135,8 @@ function openCountry(id) {
   selectCountry(id).then(() => showTab("country"));
 }
 
+let prefetched = null;  // the country query started with the bootstrap, when the link names a country
+
 async function selectCountry(id) {
   state.country = id;
   data.country = null;
@@ -152,7 +154,9 @@ async function selectCountry(id) {
   els.heatmap.dataset.state = "loading";
   let d;
   try {
-    d = await gql(Q.country, { id, sid: id });
+    const early = prefetched?.id === id ? prefetched.reply : null;
+    prefetched = null;
+    d = await (early || gql(Q.country, { id, sid: id }));
   } catch (err) {
     els.heatmap.dataset.state = "error";
     setStatus("error", errorText(err));
@@ -201,6 +205,14 @@ function syncAreaOnly() {
 
 // ---------------------------------------------------------------- 0. portfolio
 let portfolioSeq = 0;
+let earlyPortfolio = null;  // the portfolio query started with the bootstrap, when the page opens on it
+
+function startPortfolioEarly() {
+  const date = state.date || today();
+  earlyPortfolio = { key: `${date}|${state.horizon}|${state.planned}`, reply: gql(Q.portfolio, { asOf: date, horizon: state.horizon, planned: state.planned }) };
+  earlyPortfolio.reply.catch(() => {});  // its error is reported where it is awaited
+}
+
 async function loadPortfolio() {
   const date = state.date || today();
   const key = `${date}|${state.horizon}|${state.planned}`;
@@ -215,7 +227,9 @@ async function loadPortfolio() {
   els.portfolioTable.dataset.state = "loading";
   viewStatus("portfolio", "loading", `Loading the portfolio on ${date}…`);
   try {
-    const d = await gql(Q.portfolio, { asOf: date, horizon: state.horizon, planned: state.planned });
+    const early = earlyPortfolio?.key === key ? earlyPortfolio.reply : null;
+    earlyPortfolio = null;
+    const d = await (early || gql(Q.portfolio, { asOf: date, horizon: state.horizon, planned: state.planned }));
     if (seq !== portfolioSeq) return;
     data.portfolio = d.portfolio;
     data.portfolioKey = key;
@@ -283,7 +297,8 @@ async function loadMatrix() {
     data.matrixKey = key;
     remember(m.actors);
     remember([...data.orgs.values()]);
-    renderMatrix();
+    if (state.tab === "country") renderMatrix();  // drawn when its tab is shown otherwise
+    else renderWhatIfForm(ctx);
   } catch (err) {
     if (seq !== matrixSeq) return;
     data.matrix = null;
@@ -482,17 +497,23 @@ async function loadTimeline() {
   if (!c) return;
   if (!c.missions.length) showMessage(els.timelineMsg, "empty", `No missions are recorded for ${c.name}.`);
   else showMessage(els.timelineMsg, "", "");
-  renderGantt();
   const place = currentPlace();
   const key = `${place}|${data.range.from}|${data.range.to}|${state.planned}`;
-  if (key === data.timelineKey) return;
+  if (key === data.timelineKey) {
+    renderGantt();
+    return;
+  }
   const seq = ++timelineSeq;
   markStart("timeline");
+  // ask first, draw the Gantt while the API answers
+  const asked = gql(Q.timeline, { place, from: `${data.range.from}-01-01`, to: `${Math.min(data.range.to, yearOf(today()))}-12-01`, planned: state.planned });
+  asked.catch(() => {});
+  renderGantt();
   const cov = $("coverage-time");
   cov.dataset.state = "loading";
   viewStatus("timeline", "loading", `Loading the coverage timeline of ${placeName(place)}, ${data.range.from}–${data.range.to}…`);
   try {
-    const d = await gql(Q.timeline, { place, from: `${data.range.from}-01-01`, to: `${Math.min(data.range.to, yearOf(today()))}-12-01`, planned: state.planned });
+    const d = await asked;
     if (seq !== timelineSeq) return;
     data.timelineKey = key;
     timeline.renderCoverage(d.coverageTimeline, data.tasks, data.range);
@@ -742,9 +763,9 @@ async function refresh() {
   if (state.tab === "portfolio") jobs.push(loadPortfolio());
   if (state.tab === "briefing") jobs.push(loadBriefing());
   if (data.country) {
+    if (state.tab === "timeline") jobs.push(loadTimeline());
     if (state.tab !== "briefing") jobs.push(loadMatrix());
     if (state.tab === "compare") jobs.push(loadCompare());
-    if (state.tab === "timeline") jobs.push(loadTimeline());
     if (state.tab === "whatif") jobs.push(loadWhatIf());
     if (state.tab === "graph") jobs.push(loadGraph());
     if (state.task) jobs.push(loadWhoCovers());
@@ -925,8 +946,15 @@ async function init() {
   }
   document.body.dataset.tab = state.tab;
   setDate(isDate(state.date) ? state.date : today());
-  if (state.tab === "portfolio" || !state.country) map.prefetch();
+  if (state.tab === "portfolio" || !state.country) {
+    map.prefetch();
+    startPortfolioEarly();
+  }
   setStatus("loading", "Loading the countries and the task taxonomy…");
+  if (state.country) {
+    prefetched = { id: state.country, reply: gql(Q.country, { id: state.country, sid: state.country }) };
+    prefetched.reply.catch(() => {});  // its error is reported where it is awaited
+  }
   try {
     const d = await gql(Q.bootstrap);
     data.countries = edges(d.places);

@@ -153,7 +153,7 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
           type: "piecewise", dimension: 2, orient: "horizontal", left: "center", bottom: 0,
           pieces: STATES.map((s, i) => ({ value: i, label: `${STATE_STYLE[s].icon} ${s}`, color: STATE_STYLE[s].color })),
         },
-        aria: { enabled: true, decal: { show: true } },
+        aria: { enabled: true, label: { description: "Coverage state of each task by month; hover a cell for its actors" } },
         series: [{ type: "heatmap", data, progressive: 0 }],
       }, { notMerge: true });
       coverageEl.dataset.state = "ready";
