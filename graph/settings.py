@@ -63,6 +63,10 @@ class Settings(BaseSettings):
                                               "staged in batches, then published in one transaction.")
     bulk_batch_rows: int = Field(default=10_000, alias="PEACEGRAPH_BULK_BATCH_ROWS", ge=100,
                                  description="Records per staging transaction of a bulk load.")
+    bulk_publish_max: int = Field(default=100_000, alias="PEACEGRAPH_BULK_PUBLISH_MAX", ge=0,
+                                  description="Most new records a bulk load publishes in one transaction (all at "
+                                              "once for readers); larger ones publish in batches (1 GB heap: 100k "
+                                              "fit, 470k do not).")
 
     api_host: str = Field(default="127.0.0.1", alias="PEACEGRAPH_API_HOST")
     api_port: int = Field(default=8000, alias="PEACEGRAPH_API_PORT")

@@ -1,5 +1,5 @@
 // Generated from graph/domain/model.py by graph/store/generate.py: do not edit (make generate).
 UNWIND $rows AS row
-OPTIONAL MATCH (old:Source {id: row.id})
-RETURN row.id AS id,
-       CASE WHEN old IS NULL THEN 'new' WHEN old._hash = row.hash THEN 'unchanged' ELSE 'updated' END AS change
+MATCH (old:Source {id: row.id})
+WITH row.id AS id, old._hash = row.hash AS same
+RETURN collect(CASE WHEN same THEN id END) AS unchanged, collect(CASE WHEN NOT same THEN id END) AS updated

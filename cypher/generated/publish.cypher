@@ -4,5 +4,5 @@ MATCH (n:_Staged)
 WHERE n._load = $load
 WITH n, n._kind AS kind
 SET n:$(n._labels)
-REMOVE n:_Staged, n._sid, n._load, n._kind, n._labels
+REMOVE n:_Staged, n._sid, n._kind, n._labels
 RETURN kind, count(*) AS published

@@ -31,10 +31,13 @@ class Note:
         """What an interruption in this phase left behind, in words."""
         n = len(self.files)
         what = f"{n} file{'s' if n != 1 else ''} ({', '.join(self.files[:5])}{', …' if n > 5 else ''})"
-        if self.phase in ("committing", "publishing"):
+        if self.phase == "committing":
             return (f"the connection was lost while the load of {what} was committing: a load lands whole or not at "
                     "all, so either every file landed or none did; `peacegraph seed load --dry-run` on the same "
                     "files shows which (0 new and 0 updated: it landed)")
+        if self.phase == "publishing":
+            return (f"the load of {what} was publishing: the next load (or `peacegraph db cleanup`) settles it, "
+                    "publishing the rest if every record was staged, else removing what was, and says which")
         if self.phase in ("committed", "published"):
             return f"the load of {what} had committed: all of it landed"
         staged = " (its staged batches were never visible and are removed by the next load)" \

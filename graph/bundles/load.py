@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
+from neo4j.exceptions import ClientError
 
 from peacegraph.graph.bundles.parse import BundleError, BundleInvalid, ParsedBundle, loc_path
 from peacegraph.graph.bundles.validate import (
@@ -33,6 +34,7 @@ from peacegraph.graph.store.catalog import statement
 from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.writer import CHANGES, MissingTargets, WriteCounts, rows_for, write_bundle
 
+ENTITY_NOT_FOUND = "Neo.ClientError.Statement.EntityNotFound"
 Phase = Callable[[str], None]
 """Told where a load stands: 'writing', 'committing', 'committed' (bulk: 'staging', 'publishing', 'published')."""
 
@@ -98,9 +100,12 @@ async def plan_changes(tx: AsyncManagedTransaction, rows: dict[str, list[dict[st
     for kind in write_order():
         kind_rows = [{"id": r["id"], "hash": r["hash"]} for r in rows.get(kind, [])]
         for start in range(0, len(kind_rows), batch):
-            result = await tx.run(statement(f"plan_{kind}"), rows=kind_rows[start:start + batch])
-            async for record in result:
-                out[(kind, record["id"])] = record["change"]
+            part = kind_rows[start:start + batch]
+            result = await tx.run(statement(f"plan_{kind}"), rows=part)
+            record = await result.single(strict=True)
+            out.update(((kind, r["id"]), "new") for r in part)
+            out.update(((kind, i), "unchanged") for i in record["unchanged"])
+            out.update(((kind, i), "updated") for i in record["updated"])
     return out
 
 
@@ -221,7 +226,7 @@ async def load_bundles(
                     for kind, kind_rows in rows.items()}
             try:
                 counts = await write_bundle(tx, bundle, (lambda kind: on_step(name, kind)) if on_step else None,
-                                            rows=todo)
+                                            rows=todo, changes=changes)
             except MissingTargets as exc:
                 raise missing_errors(parsed, exc) from None
             for kind, kind_rows in rows.items():
@@ -232,7 +237,15 @@ async def load_bundles(
                 on_phase("committing")
         return LoadReport(plans(parsed, changes), counts, written=not dry_run, load_id=load_id)
 
-    report = await db.transaction(work, write=not dry_run)
+    for attempt in range(3):
+        try:
+            report = await db.transaction(work, write=not dry_run)
+            break
+        except ClientError as exc:
+            # A node this load was linking to was deleted under it (after the load had found it): run the load
+            # again from the start, so its checks see the graph as it is now and name what is missing.
+            if exc.code != ENTITY_NOT_FOUND or attempt == 2:
+                raise
     if on_phase and not dry_run:
         on_phase("committed")
     return report

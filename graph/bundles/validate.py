@@ -83,20 +83,20 @@ def check_duplicates(parsed: Sequence[ParsedBundle]) -> list[BundleError]:
     errors = []
     folded_actors: dict[str, str] = {}
     for kind in KINDS:
-        seen: dict[str, tuple[ParsedBundle, int, dict[str, Any]]] = {}
+        seen: dict[str, tuple[ParsedBundle, int, Any]] = {}
         folded: dict[str, str] = folded_actors if kind in ("organizations", "missions") else {}
         for pb in parsed:
             for i, item in enumerate(getattr(pb.bundle, kind)):
-                record = item.model_dump()
                 first = seen.get(item.id)
                 if first is None:
-                    seen[item.id] = (pb, i, record)
+                    seen[item.id] = (pb, i, item)
                     other = folded.setdefault(_norm(item.id), item.id)
                     if other != item.id:
                         errors.append(_error(pb, (kind, i, "id"), f"id {item.id!r} differs from {other!r} only by "
                                              "Unicode normalisation or case: use one spelling"))
                     continue
-                first_pb, first_index, first_record = first
+                first_pb, first_index, first_item = first
+                record, first_record = item.model_dump(), first_item.model_dump()
                 if first_record != record:
                     fields = sorted(k for k in record if record[k] != first_record.get(k))
                     where = "" if first_pb is pb else f"{first_pb.name} "

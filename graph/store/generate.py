@@ -153,11 +153,12 @@ def export(spec: NodeSpec) -> str:
 
 
 def plan(spec: NodeSpec) -> str:
-    """What writing these rows would do, without writing: new, updated or unchanged (by content hash)."""
+    """What writing these rows would do, without writing: the ids that exist with the same content hash
+    (unchanged) and with another (updated); every other id is new. One row, whatever the number of ids."""
     return f"""{HEADER}UNWIND $rows AS row
-OPTIONAL MATCH (old:{spec.label} {{id: row.id}})
-RETURN row.id AS id,
-       CASE WHEN old IS NULL THEN 'new' WHEN old._hash = row.hash THEN 'unchanged' ELSE 'updated' END AS change
+MATCH (old:{spec.label} {{id: row.id}})
+WITH row.id AS id, old._hash = row.hash AS same
+RETURN collect(CASE WHEN same THEN id END) AS unchanged, collect(CASE WHEN NOT same THEN id END) AS updated
 """
 
 
@@ -200,8 +201,46 @@ RETURN DISTINCT a.id AS child, b.id AS parent
 """
 
 
+def _create_links(links: list[LinkSpec]) -> list[str]:
+    """CREATE the relationships of `links` from `row.<link>` to nodes by label and id (in the graph or created
+    earlier in the same transaction). A missing target creates nothing: the writer compares the relationships
+    created with the number it asked for."""
+    return [f"""CALL (n, row) {{
+  UNWIND row.{lk.name} AS ref
+  MATCH (t:{lk.target} {{id: ref}})
+  CREATE (n)-[:{lk.rel}]->(t)
+}}""" for lk in links]
+
+
+def create(spec: NodeSpec) -> str:
+    """Nodes the plan found new, created outright (no MERGE): properties, citations, and the links whose targets
+    exist already (links to nodes created with or after them come from `create_links`)."""
+    labels = ":".join([spec.label, *spec.extra_labels])
+    parts = [f"{HEADER}// {spec.label}: new nodes (the load's plan found no node with these ids), with links and citations.",
+             "UNWIND $rows AS row", f"CREATE (n:{labels} {{id: row.id}})",
+             f"SET n += row.props, n._hash = row.hash, n._key = {KEY.format('row.id')}",
+             "WITH n, row", *_create_links(list(spec.links))]
+    if spec.cites:
+        parts.append("""CALL (n, row) {
+  UNWIND row.cites AS c
+  MATCH (s:Source {id: c.source})
+  CREATE (n)-[:CITES {locator: c.locator, quote: c.quote}]->(s)
+}""")
+    parts.append("RETURN count(*) AS created")
+    return "\n".join(parts) + "\n"
+
+
+def create_links(spec: NodeSpec) -> str:
+    """Links of new nodes to nodes created with or after them (a place's parent, part_of, contributors)."""
+    return "\n".join([f"{HEADER}// {spec.label}: links of new nodes to nodes created with or after them.",
+                      "UNWIND $rows AS row", f"MATCH (n:{spec.label} {{id: row.id}})",
+                      *_create_links(list(spec.links)), "RETURN count(*) AS linked"]) + "\n"
+
+
 STAGED = "_Staged"
 """The label of a bulk load's staged nodes: no reader matches it, and the publish swaps it for the real labels."""
+LOAD = "_Load"
+"""The label of a bulk load's marker node, there from its first staged batch until it is published whole."""
 
 
 def _graph_links(links: list[LinkSpec]) -> list[str]:
@@ -258,15 +297,37 @@ def stage_links(spec: NodeSpec) -> str:
 
 def publish() -> str:
     """Make a staged load visible in one transaction: each node takes its real labels and loses the staging label
-    and properties, so the graph is the one a one-transaction load writes."""
+    and properties; `_load` stays, naming the load that wrote it (until the node is next rewritten)."""
     return f"""{HEADER}// Publish bulk load $load: every node it staged takes its real labels (one transaction, all at once).
 MATCH (n:{STAGED})
 WHERE n._load = $load
 WITH n, n._kind AS kind
 SET n:$(n._labels)
-REMOVE n:{STAGED}, n._sid, n._load, n._kind, n._labels
+REMOVE n:{STAGED}, n._sid, n._kind, n._labels
 RETURN kind, count(*) AS published
 """
+
+
+def publish_batched() -> str:
+    """The same in batches of their own, for loads too large for one transaction's memory: readers see the load
+    appear in the order it was staged (kind by kind, in write order)."""
+    return f"""{HEADER}// Publish bulk load $load in batches (a load too large to publish in one transaction).
+MATCH (n:{STAGED})
+WHERE n._load = $load
+CALL (n) {{
+  SET n:$(n._labels)
+  REMOVE n:{STAGED}, n._sid, n._kind, n._labels
+}} IN TRANSACTIONS OF 10000 ROWS
+"""
+
+
+def staged_conflicts() -> str:
+    """Staged nodes whose id a published node of their kind already has (created by another writer meanwhile)."""
+    parts = [f"  MATCH (n:{STAGED}) WHERE n._load = $load AND n._kind = '{kind}'\n"
+             f"  MATCH (o:{spec.label} {{id: n.id}})\n  RETURN '{kind}' AS kind, n.id AS id"
+             for kind, spec in NODES.items() if not spec.components]
+    body = "\n  UNION ALL\n".join(parts)
+    return f"{HEADER}CALL () {{\n{body}\n}}\nRETURN kind, id LIMIT 20\n"
 
 
 def unstage() -> str:
@@ -278,11 +339,35 @@ CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS
 """
 
 
+def bulk_begin() -> str:
+    return f"""{HEADER}// A bulk load starts staging: its marker (no reader matches the label) says how far it got.
+CREATE (:{LOAD} {{id: $load, state: 'staging', started: datetime(), files: $files, updates: $updates}})
+"""
+
+
+def bulk_staged() -> str:
+    return f"""{HEADER}// Every record of bulk load $load is staged: from here on an interrupted load is published, not removed.
+MATCH (m:{LOAD} {{id: $load}})
+SET m.state = 'staged', m.staged = $staged
+"""
+
+
+def bulk_end() -> str:
+    return f"{HEADER}// Bulk load $load is published whole: its marker goes.\nMATCH (m:{LOAD} {{id: $load}})\nDELETE m\n"
+
+
 def staged_loads() -> str:
-    """Bulk loads with staged nodes left in the graph (interrupted before they published or cleaned up)."""
-    return f"""{HEADER}// Bulk loads whose staged nodes are still in the graph.
-MATCH (n:{STAGED})
-RETURN n._load AS load, count(*) AS records
+    """Bulk loads that have not finished: their marker (state, files, pending updates) and their staged nodes."""
+    return f"""{HEADER}// Bulk loads that have not finished (interrupted, or running now): markers and staged nodes.
+CALL () {{
+  MATCH (m:{LOAD})
+  RETURN m.id AS load, m.state AS state, m.files AS files, m.updates AS updates, 0 AS records
+  UNION ALL
+  MATCH (n:{STAGED})
+  RETURN n._load AS load, null AS state, null AS files, null AS updates, count(*) AS records
+}}
+RETURN load, head(collect(state)) AS state, head(collect(files)) AS files, head(collect(updates)) AS updates,
+       sum(records) AS records
 ORDER BY load
 """
 
@@ -295,7 +380,9 @@ def stage_index() -> str:
 def statements() -> dict[str, str]:
     """Every generated statement by name (the file name under cypher/generated/, without .cypher)."""
     out: dict[str, str] = {"known_ids": known_ids(), "lookalike_ids": lookalike_ids(), "publish": publish(),
-                           "unstage": unstage(), "staged_loads": staged_loads(), "stage_index": stage_index()}
+                           "publish_batched": publish_batched(), "staged_conflicts": staged_conflicts(),
+                           "unstage": unstage(), "staged_loads": staged_loads(), "stage_index": stage_index(),
+                           "bulk_begin": bulk_begin(), "bulk_staged": bulk_staged(), "bulk_end": bulk_end()}
     for kind, spec in NODES.items():
         if (lk := self_link(spec)) is not None:
             out[f"ancestors_{kind}"] = ancestors(spec, lk)
@@ -305,6 +392,9 @@ def statements() -> dict[str, str]:
             out[f"link_{kind}"] = text
         out[f"delete_{kind}"] = delete(spec)
         if not spec.components:
+            out[f"create_{kind}"] = create(spec)
+            if spec.links:
+                out[f"create_links_{kind}"] = create_links(spec)
             out[f"stage_{kind}"] = stage(spec)
             if spec.links:
                 out[f"stage_links_{kind}"] = stage_links(spec)

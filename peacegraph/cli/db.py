@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from peacegraph.cli.common import out, with_graph
-from peacegraph.graph.bundles.bulk import remove_staged, staged_loads
+from peacegraph.graph.bundles.bulk import finish, unfinished_loads
 from peacegraph.graph.settings import get_settings
 from peacegraph.graph.store.catalog import statement
 from peacegraph.graph.store.database import Database
@@ -39,22 +39,19 @@ def db_wipe(yes: bool = typer.Option(False, "--yes", help="do not ask"),
 
 @db_app.command("cleanup")
 def db_cleanup(yes: bool = typer.Option(False, "--yes", help="do not ask")) -> None:
-    """Remove the staged records of bulk loads that never published (interrupted); readers never saw them."""
+    """Settle bulk loads that never finished: one cut short while staging is removed (readers never saw it), one
+    that had staged every record is published."""
 
-    async def find(graph: Database) -> dict[str, int]:
-        return await staged_loads(graph)
-
-    loads = with_graph(find)
+    loads = with_graph(unfinished_loads)
     if not loads:
-        out.print("no staged records: nothing to clean up")
+        out.print("no unfinished bulk loads: nothing to clean up")
         return
-    listing = ", ".join(f"{load} ({n:,} records)" for load, n in loads.items())
+    listing = ", ".join(f"{u.load_id} ({u.staged:,} staged records)" for u in loads)
     if not yes:
-        typer.confirm(f"Remove the staged records of {listing}? (a bulk load running right now would fail)",
-                      abort=True)
+        typer.confirm(f"Settle {listing}? (a bulk load running right now would fail)", abort=True)
 
-    async def remove(graph: Database) -> int:
-        return sum([await remove_staged(graph, load) for load in loads])
+    async def settle(graph: Database) -> list[str]:
+        return [f"{u.load_id}: {await finish(graph, u.load_id)}" for u in loads]
 
-    removed = with_graph(remove)
-    out.print(f"removed {removed:,} staged records of {len(loads)} unpublished bulk load(s)")
+    for line in with_graph(settle):
+        out.print(line)

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from peacegraph.cli.common import console, fail, out, with_graph
-from peacegraph.graph.bundles.bulk import new_load_id, remove_staged, staged_loads
+from peacegraph.graph.bundles.bulk import finish, new_load_id, staged_loads
 from peacegraph.graph.bundles.journal import Journal, Note
 from peacegraph.graph.bundles.load import LoadReport, load_bundles
 from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, dump_bundle
@@ -73,10 +73,10 @@ async def _previous_load(graph: Database, journal: Journal) -> list[str]:
     note = journal.previous()
     if note is None:
         return []
-    removed = await remove_staged(graph, note.load_id)
+    settled = await finish(graph, note.load_id)
     lines = [f"the previous load {note.load_id} (started {note.started}) was interrupted: {note.outcome()}."]
-    if removed:
-        lines.append(f"removed the {removed:,} records it had staged (never visible to readers).")
+    if settled:
+        lines.append(f"{settled[0].upper()}{settled[1:]}.")
     lines.append("Loading again is safe: every load checks against the graph as it is and lands whole or not at all.")
     journal.clear()
     return lines

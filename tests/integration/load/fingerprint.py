@@ -24,19 +24,21 @@ def _canonical(rows: list[dict[str, Any]]) -> list[str]:
     return sorted(json.dumps(r, sort_keys=True, default=str, ensure_ascii=False) for r in rows)
 
 
-async def graph_state(db: Database) -> tuple[list[str], list[str]]:
-    """Every node and every relationship as canonical text, sorted."""
+async def graph_state(db: Database, ignore: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """Every node and every relationship as canonical text, sorted (node properties in `ignore` left out)."""
     for row in (nodes := [dict(r) for r in await db.run(NODES, {})]):
         row["labels"] = sorted(row["labels"])
+        row["props"] = {k: v for k, v in row["props"].items() if k not in ignore}
     rels = [dict(r) for r in await db.run(RELATIONSHIPS, {})]
     for row in rels:
         row["start_labels"], row["end_labels"] = sorted(row["start_labels"]), sorted(row["end_labels"])
     return _canonical(nodes), _canonical(rels)
 
 
-async def fingerprint(db: Database) -> str:
-    """sha256 over every node and relationship with their properties (order-free)."""
-    nodes, rels = await graph_state(db)
+async def fingerprint(db: Database, ignore: frozenset[str] = frozenset()) -> str:
+    """sha256 over every node and relationship with their properties (order-free; node properties in `ignore`
+    left out)."""
+    nodes, rels = await graph_state(db, ignore)
     digest = hashlib.sha256()
     for line in [*nodes, "--", *rels]:
         digest.update(line.encode())

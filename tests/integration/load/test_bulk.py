@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from peacegraph.graph.bundles.bulk import bulk_load, staged_loads
+from peacegraph.graph.bundles.bulk import bulk_load, finish, staged_loads, unfinished_loads
 from peacegraph.graph.bundles.load import load_bundles, rows_of
 from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, parse_bundle_text
 from peacegraph.graph.domain.model import KINDS
@@ -29,6 +29,7 @@ from tests.paths import ROOT
 
 PEACEGRAPH = str(Path(sys.executable).with_name("peacegraph"))
 LABELS = "MATCH (n) WHERE NOT n:ApiKey UNWIND labels(n) AS label RETURN label, count(*) AS n"
+PROVENANCE = frozenset({"_load"})
 TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
 
 
@@ -37,17 +38,21 @@ def synth(scale: int = 2) -> list[ParsedBundle]:
 
 
 async def counts(db: Database, query: str) -> dict[str, int]:
-    return {r["label" if "label" in r else "type"]: r["n"] for r in await db.run(query, {})}
+    """Nodes per label (or relationships per type) a reader sees: the staging labels (_Staged, _Load) left out."""
+    rows = {r["label" if "label" in r else "type"]: r["n"] for r in await db.run(query, {})}
+    return {k: v for k, v in rows.items() if not k.startswith("_")}
 
 
 async def test_a_bulk_load_gives_the_graph_a_one_transaction_load_gives(graph: Database) -> None:
     parsed = synth()
     report = await load_bundles(graph, parsed, bulk=False)
-    one_tx = await fingerprint(graph), normalised(await export_bundle(graph))
+    one_tx = await fingerprint(graph, PROVENANCE), normalised(await export_bundle(graph))
     await graph.wipe()
     bulk = await load_bundles(graph, parsed, bulk=True)
     assert bulk.bulk and not report.bulk
-    assert (await fingerprint(graph), normalised(await export_bundle(graph))) == one_tx
+    assert (await fingerprint(graph, PROVENANCE), normalised(await export_bundle(graph))) == one_tx
+    stamped = await graph.run("MATCH (n) WHERE n._load = $id RETURN count(n) AS n", {"id": bulk.load_id})
+    assert stamped[0]["n"] == bulk.total("new"), "a bulk load's nodes name the load that wrote them"
     assert await staged_loads(graph) == {}
     assert bulk.total("new") == report.total("new") == sum(len(getattr(parsed[0].bundle, k)) for k in KINDS)
     again = await load_bundles(graph, parsed, bulk=True)
@@ -71,11 +76,11 @@ async def test_readers_see_nothing_of_a_bulk_load_until_it_publishes(graph: Data
     report = await bulk_load(graph, parsed, rows_of(parsed[0].bundle), batch=200, before_publish=while_staged)
     staged_records = sum(seen["staged"].values())
     assert seen["staged"] == {report.load_id: staged_records} and staged_records > 1000
-    assert {k: v for k, v in seen["labels"].items() if k != "_Staged"} == before, "staged records were visible"
+    assert seen["labels"] == before, "staged records were visible"
     assert seen["lookup"] == [{"n": 0}] and seen["search"] == [{"n": 0}]
     after = await counts(graph, LABELS)
     assert after["Coverage"] == before["Coverage"] + len(parsed[0].bundle.coverages)
-    assert "_Staged" not in after and await staged_loads(graph) == {}
+    assert await staged_loads(graph) == {}
     search = await graph.run("CALL db.index.fulltext.queryNodes('entity_names', 'synthetic') "
                              "YIELD node RETURN count(node) AS n", {})
     assert search[0]["n"] == len(parsed[0].bundle.missions) + 1, "published: the search finds them now"
@@ -96,10 +101,10 @@ async def test_a_failed_publish_removes_the_staged_batches_and_changes_nothing(g
         await concurrent_writer()
         before = await counts(graph, LABELS)
 
-    with pytest.raises(BundleInvalid, match="another load created some of these records while this one ran"):
+    with pytest.raises(BundleInvalid, match="another writer created records this load stages as new while it ran"):
         await bulk_load(graph, parsed, rows_of(parsed[0].bundle), batch=300, before_publish=remember_then_clash)
     assert await staged_loads(graph) == {}
-    assert await counts(graph, LABELS) == {k: v for k, v in (before or {}).items() if k != "_Staged"}
+    assert await counts(graph, LABELS) == before
 
 
 async def test_a_record_a_staged_one_points_at_cannot_be_deleted_under_it(graph: Database) -> None:
@@ -158,7 +163,7 @@ async def test_an_interrupted_bulk_load_is_removed_and_reported_by_the_next_load
     await cli.wait()
     left = await staged_loads(graph)
     assert len(left) == 1 and sum(left.values()) >= 300
-    assert {k: v for k, v in (await counts(graph, LABELS)).items() if k != "_Staged"} == before
+    assert await counts(graph, LABELS) == before
 
     again = await asyncio.create_subprocess_exec(PEACEGRAPH, "seed", "load", str(folder), env=env, cwd=ROOT,
                                                  stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
@@ -167,7 +172,40 @@ async def test_an_interrupted_bulk_load_is_removed_and_reported_by_the_next_load
     assert again.returncode == 0, note
     assert f"the previous load {next(iter(left))}" in note and "was interrupted" in note, note
     assert "had not committed: none of its files was written" in note, note
-    assert f"removed the {sum(left.values()):,} records it had staged (never visible to readers)" in note, note
+    assert f"Removed the {sum(left.values()):,} records it had staged (never visible to readers)" in note, note
     assert await staged_loads(graph) == {}
     total = next(line for line in out.decode().splitlines() if line.startswith("total: "))
     assert total.endswith("0 unchanged") and str(records - 6) in total.replace(",", ""), total
+
+
+async def test_a_load_too_large_for_one_transaction_publishes_in_batches_and_an_interrupted_one_is_finished(
+    graph: Database,
+) -> None:
+    """Past PEACEGRAPH_BULK_PUBLISH_MAX staged records the publish runs in batches; a load cut short once every
+    record is staged is published (rolled forward) by `finish`, not removed."""
+    await load_bundles(graph, read_all([SAMPLE]))
+    parsed = synth()
+    whole = await bulk_load(graph, parsed, rows_of(parsed[0].bundle), batch=300, publish_max=500)
+    assert await staged_loads(graph) == {}
+    expected = await fingerprint(graph, PROVENANCE)
+    await graph.wipe()
+    await load_bundles(graph, read_all([SAMPLE]))
+
+    def stop_at(phase: str) -> None:
+        if phase == "publishing":
+            raise KeyboardInterrupt  # the process dies after its last staged batch, before it publishes
+
+    with pytest.raises(KeyboardInterrupt):
+        await bulk_load(graph, parsed, rows_of(parsed[0].bundle), batch=300, publish_max=500, on_phase=stop_at,
+                        load_id="L-cut")
+    (left,) = await unfinished_loads(graph)
+    assert (left.load_id, left.state, left.staged) == ("L-cut", "staged", whole.total("new"))
+    said = await finish(graph, "L-cut")
+    updated = whole.total("updated")
+    assert updated == 6  # the synthetic graph redefines the sample's organisations and tasks
+    assert said == (f"finished publishing the {whole.total('new'):,} new records it had staged; its {updated} updates "
+                    "to records already in the graph were not applied: load the same files again to apply them")
+    assert await unfinished_loads(graph) == []
+    again = await load_bundles(graph, parsed, bulk=True)
+    assert (again.total("new"), again.total("updated")) == (0, updated), "loading again applies the updates"
+    assert await fingerprint(graph, PROVENANCE) == expected

@@ -1,0 +1,98 @@
+"""Load speed: coverage facts per second for `peacegraph synth --scale N`, bulk path (staged, published at once).
+
+Each scale loads into an empty database on a server of its own (instance `bench-load`, default heap 1 GB, so
+"scale 1000 loads with the default heap" is what is measured), then again (a reload of unchanged data: 0 updated).
+Printed per scale: records, coverage facts, seconds for validation+plan, staging and publishing, facts/s over the
+whole load (from the validated bundle to the committed publish), the CPU seconds the loader and the Neo4j server
+spent on it (on a shared machine the wall clock also counts other work), the loader's peak memory.
+
+Run: `.venv/bin/python -m bench.bench_load [SCALE ...] [--one-tx]` (default 100; `make bench` runs 100).
+Ports: PEACEGRAPH_BENCH_LOAD_BOLT_PORT / _HTTP_PORT (default 7752 / 7753).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+from peacegraph.devserver import LocalNeo4j
+from peacegraph.graph.bundles.load import load_bundles
+from peacegraph.graph.bundles.parse import ParsedBundle
+from peacegraph.graph.domain.model import KINDS
+from peacegraph.graph.settings import Settings
+from peacegraph.graph.store.database import Database, make_driver
+from peacegraph.seed.synth import synth_bundle
+
+
+def settings() -> Settings:
+    return Settings(PEACEGRAPH_BOLT_PORT=int(os.environ.get("PEACEGRAPH_BENCH_LOAD_BOLT_PORT", "7752")),
+                    PEACEGRAPH_NEO4J_HTTP_PORT=int(os.environ.get("PEACEGRAPH_BENCH_LOAD_HTTP_PORT", "7753")),
+                    PEACEGRAPH_NEO4J_HEAP="1g", PEACEGRAPH_NEO4J_PAGECACHE="512m")
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system) a process has used so far: the server's share of a load, whatever else runs."""
+    if pid is None:
+        return float("nan")
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def one(db: Database, scale: int, bulk: bool, server: int | None) -> dict[str, float]:
+    await db.wipe()
+    await db.apply_schema()
+    started = time.perf_counter()
+    bundle = synth_bundle(scale)
+    built = time.perf_counter() - started
+    records = sum(len(getattr(bundle, k)) for k in KINDS)
+    marks: dict[str, float] = {}
+    t0, cpu0, db0 = time.perf_counter(), time.process_time(), cpu_seconds(server)
+    await load_bundles(db, [ParsedBundle(f"synth-{scale}", bundle, None)], bulk=bulk,
+                       on_phase=lambda phase: marks.setdefault(phase, time.perf_counter() - t0))
+    seconds = time.perf_counter() - t0
+    loader_cpu, server_cpu = time.process_time() - cpu0, cpu_seconds(server) - db0
+    t1 = time.perf_counter()
+    again = await load_bundles(db, [ParsedBundle(f"synth-{scale}", bundle, None)], bulk=bulk)
+    reload = time.perf_counter() - t1
+    covs = len(bundle.coverages)
+    if bulk:
+        phases = (f"validate+plan {marks.get('staging', 0):5.1f}s  stage {marks['publishing'] - marks['staging']:5.1f}s"
+                  f"  publish {marks['published'] - marks['publishing']:5.1f}s")
+    else:
+        phases = f"one transaction {marks['committed']:5.1f}s"
+    print(f"  scale {scale:>5}: {records:>9,} records, {covs:>9,} coverage facts  built {built:5.1f}s  {phases}  "
+          f"total {seconds:6.1f}s  {covs / seconds:>8,.0f} coverage facts/s  ({records / seconds:,.0f} records/s)  "
+          f"CPU: loader {loader_cpu:5.1f}s, Neo4j {server_cpu:5.1f}s  peak RSS {_mb():,.0f} MB  "
+          f"reload {reload:5.1f}s: {again.total('new')} new, {again.total('updated')} updated")
+    return {"scale": scale, "seconds": seconds, "facts_per_s": covs / seconds}
+
+
+async def main(scales: list[int], bulk: bool = True) -> None:
+    s = settings()
+    server = None
+    if not s.external:
+        local = LocalNeo4j(s, instance="bench-load")
+        local.start()
+        server = local._pid()
+    driver = make_driver(s)
+    try:
+        db = Database(driver, s.neo4j_database)
+        print(f"load speed ({'bulk: staged in batches, published in one transaction' if bulk else 'one transaction'}"
+              f"), {os.cpu_count()} cores, Neo4j heap {s.neo4j_heap}, load average {os.getloadavg()[0]:.1f}")
+        for scale in scales:
+            await one(db, scale, bulk, server)
+    finally:
+        await driver.close()
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    asyncio.run(main([int(a) for a in args] or [100], bulk="--one-tx" not in sys.argv))
