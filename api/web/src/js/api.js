@@ -99,6 +99,10 @@ export const Q = {
     }
   }`,
 
+  missionNames: `query MissionNames($ids: [String!]) {
+    missions(where: {id: {in: $ids}}, first: 200) { edges { node { id acronym name } } }
+  }`,
+
   organizations: `query Orgs($ids: [String!]) {
     organizations(where: {id: {in: $ids}}, first: 200) { edges { node { id name acronym kind } } }
   }`,

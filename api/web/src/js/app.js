@@ -231,6 +231,10 @@ async function loadPortfolio() {
     earlyPortfolio = null;
     const d = await (early || gql(Q.portfolio, { asOf: date, horizon: state.horizon, planned: state.planned }));
     if (seq !== portfolioSeq) return;
+    // the operations' names (acronyms) for the table, the map's tooltips and the briefing
+    const ids = d.portfolio.countries.flatMap((c) => [...c.operations, ...c.transitions.map((t) => t.fromActor)]).filter((id) => id && !data.names.has(id));
+    if (ids.length) remember(await byIds(Q.missionNames, "missions", ids));
+    if (seq !== portfolioSeq) return;
     data.portfolio = d.portfolio;
     data.portfolioKey = key;
     await renderPortfolio();

@@ -130,7 +130,8 @@ export function renderPortfolioTable(table, portfolio, { sort, dir, onSort, onCo
         h("li", { dataset: { mandate: m.mandateId } }, `${m.mandateId} — ends ${m.validTo}`, m.renewedBy.length ? ` (renewed by ${m.renewedBy.join(", ")})` : ""))) : "—"),
       h("td", {}, c.transitions.length ? h("ul", { class: "plain-list tight" }, c.transitions.map((t) =>
         h("li", { dataset: { transition: t.transitionId, uncovered: String(t.uncoveredCount) } },
-          `${t.kind} of ${actorName(t.fromActor) || "?"}, ${t.end}: `, h("strong", {}, `${t.uncoveredCount} task(s) uncovered`)))) : "—"),
+          `${t.kind} of ${actorName(t.fromActor) || "?"}${t.places.some((p) => p !== c.country) ? ` (${t.places.filter((p) => p !== c.country).join(", ")})` : ""}, ${t.end}: `,
+          h("strong", {}, `${t.uncoveredCount} task(s) uncovered`)))) : "—"),
       h("td", { class: `num${riskOf(c) ? " hot" : ""}` }, String(riskOf(c))),
       h("td", {}, c.dataCurrentTo || "—", c.staleFacts ? h("span", { class: "badge badge-stale", title: "facts in force whose confirmation is old" }, ` ⚠ ${c.staleFacts} stale`) : null),
     ))),
