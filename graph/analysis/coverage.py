@@ -14,6 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from peacegraph.graph.analysis import mandates as md
 from peacegraph.graph.analysis.ids import Wanted
@@ -41,8 +42,7 @@ class TaskRow:
     host_state: str | None = None
 
 
-@dataclass(frozen=True)
-class ActorColumn:
+class ActorColumn(NamedTuple):
     id: str
     name: str
     acronym: str | None
@@ -51,9 +51,9 @@ class ActorColumn:
     currency: rules.Currency = md.NO_CURRENCY
 
 
-@dataclass(frozen=True)
-class Cell:
-    """The coverage facts of one actor for one task (a heatmap cell); inherited when all are declared above."""
+class Cell(NamedTuple):
+    """The coverage facts of one actor for one task (a heatmap cell); inherited when all are declared above.
+    (Tuples: a matrix at scale holds thousands.)"""
 
     task: str
     actor: str
@@ -97,11 +97,12 @@ def active_facts(snap: Snapshot, place: str, on: dt.date, include_planned: bool,
 def demand_on(snap: Snapshot, place: str, on: dt.date, include_planned: bool) -> dict[str, set[str]]:
     """Per task, the mandates in force on `on` that assign it for `place` or a place related to it."""
     related = set(snap.scope(place))
-    out: dict[str, set[str]] = defaultdict(set)
-    for task, pairs in snap.demand_by_task.items():
-        for m, p in pairs:
-            if p in related and snap.mandate_in_force(m, on, include_planned):
-                out[task].add(m.id)
+    top = rules.highest_level(include_planned)
+    out: dict[str, set[str]] = {}
+    for task, pairs in snap.demand_spans.items():
+        found = {m.id for lo, hi, level, m, p in pairs if lo <= on < hi and level <= top and p in related}
+        if found:
+            out[task] = found
     return out
 
 
@@ -114,12 +115,13 @@ def rows_for(snap: Snapshot, place: str, on: dt.date, include_planned: bool,
     for f in active:
         by_task[f.task].append(f)
     host = snap.governments[0] if snap.governments else None
+    org_map = snap.org_map
     rows = []
     for task in set(by_task) | set(demand):
         info = snap.tasks.get(task)
         facts_here = by_task.get(task, [])
         actors = {f.actor for f in facts_here}
-        orgs = {o for a in actors for o in snap.organizations_of(a)}
+        orgs = {o for a in actors for o in org_map.get(a) or (a,)}
         state = rules.state_of(actors, orgs, bool(demand.get(task)))
         if state is None:
             continue
@@ -137,14 +139,11 @@ def count_states(rows: Iterable[TaskRow]) -> dict[str, int]:
     return counted
 
 
-def data_current_to(snap: Snapshot, facts: Iterable[Fact], on: dt.date) -> dt.date | None:
+def data_current_to(snap: Snapshot, facts: Iterable[Fact]) -> dt.date | None:
     """The latest date a source confirmed any of these facts (verified_on, mission's, mandates' adoption)."""
-    best: dt.date | None = None
-    for f in facts:
-        c = md.fact_currency(snap, f, on, rules.STALE_AFTER_YEARS)
-        if c.verified_on and (best is None or c.verified_on > best):
-            best = c.verified_on
-    return best
+    confirmed = snap.fact_confirmed
+    dates = [d for d in (confirmed.get(f.id) for f in facts) if d is not None]
+    return max(dates) if dates else None
 
 
 def matrix(snap: Snapshot, place: str, on: dt.date, include_planned: bool = False,
@@ -159,16 +158,21 @@ def matrix(snap: Snapshot, place: str, on: dt.date, include_planned: bool = Fals
         by_actor[f.actor].append(f)
         cells[(f.task, f.actor)].append(f)
     columns = []
+    org_map = snap.org_map
     for actor_id, facts in by_actor.items():
         a = snap.actors.get(actor_id) or Actor(actor_id, actor_id, None, "organization", (actor_id,))
-        columns.append(ActorColumn(a.id, a.name, a.acronym, a.kind, snap.organizations_of(actor_id),
+        columns.append(ActorColumn(a.id, a.name, a.acronym, a.kind, org_map.get(actor_id) or (actor_id,),
                                    md.actor_currency(snap, actor_id, facts, on, stale_after_years, include_planned)))
+    out_cells = []
+    for key in sorted(cells):
+        fs = cells[key]
+        if len(fs) > 1:
+            fs.sort(key=lambda f: f.id)
+        out_cells.append(Cell(key[0], key[1], tuple(fs), bool(above) and all(f.place in above for f in fs)))
     return Matrix(
         place=scope_of(snap, place), as_of=on, include_planned=include_planned, tasks=tuple(rows),
-        actors=tuple(sorted(columns, key=lambda c: (c.organizations, c.name))),
-        cells=tuple(Cell(t, a, tuple(sorted(fs, key=lambda f: f.id)), all(f.place in above for f in fs))
-                    for (t, a), fs in sorted(cells.items())),
-        counts=count_states(rows), data_current_to=data_current_to(snap, active, on),
+        actors=tuple(sorted(columns, key=lambda c: (c.organizations, c.name))), cells=tuple(out_cells),
+        counts=count_states(rows), data_current_to=data_current_to(snap, active),
     )
 
 
@@ -262,59 +266,61 @@ def timeline(snap: Snapshot, place: str, start: dt.date, end: dt.date,
     months = month_starts(start, end)
     if not months:
         return []
-    related = snap.scope(place)
-    # (task) -> list of (from, to, kind, key, orgs) intervals where a fact or a demand holds
-    spans: dict[str, list[tuple[dt.date, dt.date, str, str]]] = defaultdict(list)
+    top = rules.highest_level(include_planned)
     first, last = months[0], months[-1] + dt.timedelta(days=1)
-    for p in related:
-        for f in snap.facts_by_place.get(p, ()):
-            if not rules.counts(f.status, include_planned):
-                continue
-            actor = snap.actors.get(f.actor)
-            lo, hi = f.valid_from or rules.EARLIEST, f.valid_to or rules.LATEST
-            if actor is not None and actor.is_mission:
-                if not rules.counts(actor.status, include_planned):
-                    continue
-                lo, hi = max(lo, actor.valid_from or rules.EARLIEST), min(hi, actor.valid_to or rules.LATEST)
-            if lo < hi and lo < last and hi > first:
-                spans[f.task].append((lo, hi, "fact", f.actor))
-    places = set(related)
-    for task, pairs in snap.demand_by_task.items():
-        for m, p in pairs:
-            if p in places and rules.counts(m.status, include_planned):
-                lo, hi = m.valid_from or rules.EARLIEST, snap.effective_to(m) or rules.LATEST
-                if lo < hi and lo < last and hi > first:
-                    spans[task].append((lo, hi, "demand", m.id))
+    facts: dict[str, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
+    for p in snap.scope(place):
+        for lo, hi, level, f in snap.placed.get(p, ()):
+            if level <= top and lo < hi and lo < last and hi > first:
+                facts[f.task].append((lo, hi, f.actor))
+    related = set(snap.scope(place))
+    demand: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for task, pairs in snap.demand_spans.items():
+        for lo, hi, level, _, p in pairs:
+            if level <= top and p in related and lo < hi and lo < last and hi > first:
+                demand[task].append((lo, hi))
     points: list[TimelinePoint] = []
-    for task in sorted(spans, key=lambda t: (snap.tasks[t].group if t in snap.tasks else "", t)):
-        points += _sweep(snap, task, spans[task], months)
+    for task in sorted(set(facts) | set(demand), key=lambda t: (snap.tasks[t].group if t in snap.tasks else "", t)):
+        points += _sweep(snap, task, facts.get(task, []), demand.get(task, []), months)
     return sorted(points, key=lambda p: p.month)
 
 
-def _sweep(snap: Snapshot, task: str, spans: list[tuple[dt.date, dt.date, str, str]],
-           months: list[dt.date]) -> list[TimelinePoint]:
-    events = sorted([(lo, 1, kind, key) for lo, _, kind, key in spans] + [(hi, -1, kind, key) for _, hi, kind, key in
-                                                                          spans], key=lambda e: e[0])
-    actors: dict[str, int] = defaultdict(int)
-    demand = 0
+def _sweep(snap: Snapshot, task: str, facts: list[tuple[dt.date, dt.date, str]],
+           demand: list[tuple[dt.date, dt.date]], months: list[dt.date]) -> list[TimelinePoint]:
+    """One task's months: events in date order update who covers (and their organisations) and the demand."""
+    events = sorted([(lo, 1, a) for lo, _, a in facts] + [(hi, -1, a) for _, hi, a in facts]
+                    + [(lo, 1, None) for lo, _ in demand] + [(hi, -1, None) for _, hi in demand],
+                    key=lambda e: e[0])
+    actors: dict[str, int] = {}
+    orgs: dict[str, int] = {}
+    demanded = 0
     i, out = 0, []
     cached: tuple[tuple[str, ...], str | None] | None = None
     for month in months:
         changed = False
         while i < len(events) and events[i][0] <= month:
-            _, delta, kind, key = events[i]
-            if kind == "fact":
-                actors[key] += delta
-                if actors[key] == 0:
-                    del actors[key]
-            else:
-                demand += delta
-            changed = True
+            _, delta, actor = events[i]
             i += 1
+            changed = True
+            if actor is None:
+                demanded += delta
+                continue
+            before = actors.get(actor, 0)
+            now = before + delta
+            if now:
+                actors[actor] = now
+            else:
+                del actors[actor]
+            if (before == 0) != (now == 0):
+                for o in snap.organizations_of(actor):
+                    n = orgs.get(o, 0) + (1 if now else -1)
+                    if n:
+                        orgs[o] = n
+                    else:
+                        del orgs[o]
         if cached is None or changed:
             names = tuple(sorted(actors))
-            orgs = {o for a in names for o in snap.organizations_of(a)}
-            cached = (names, rules.state_of(names, orgs, demand > 0))
+            cached = (names, rules.state_of(names, orgs, demanded > 0))
         if cached[1] is not None:
             out.append(TimelinePoint(month, task, cached[1], cached[0]))
     return out

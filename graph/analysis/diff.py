@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,7 +20,7 @@ from peacegraph.graph.analysis import mandates as md
 from peacegraph.graph.analysis.coverage import Scope, TaskRow, demand_on, rows_for, scope_of
 from peacegraph.graph.analysis.ids import Wanted
 from peacegraph.graph.analysis.load import STORE, SnapshotStore
-from peacegraph.graph.analysis.snapshot import Snapshot
+from peacegraph.graph.analysis.snapshot import Fact, Mandate, Snapshot
 from peacegraph.graph.domain import rules
 from peacegraph.graph.store.database import Database
 
@@ -110,39 +112,58 @@ def _events(snap: Snapshot, task: str, related: Iterable[str], start: dt.date, e
             demand_changed: set[str], include_planned: bool) -> tuple[Event, ...]:
     """The events in (start, end] that explain a task's change; a seam (one fact or mandate followed by another of
     the same actor or for the same demand) explains nothing and is left out."""
-    places = list(related)
+    places = set(related)
+    top = rules.highest_level(include_planned)
     out: list[Event] = []
-    facts = [f for p in places for f in snap.facts_by_place.get(p, ())
-             if f.task == task and f.actor in moved and rules.counts(f.status, include_planned)]
+    spans: dict[str, list[tuple[dt.date, dt.date, Fact]]] = defaultdict(list)
+    every = snap.spans
+    for f in snap.facts_by_task.get(task, ()):
+        if f.actor in moved and f.place in places:
+            lo, hi, level = every[f.id]
+            if level <= top and lo < hi:
+                spans[f.actor].append((lo, hi, f))
 
     def covered(actor: str, on: dt.date) -> bool:
-        return any(f.actor == actor and snap.fact_counts(f, on, include_planned) for f in facts)
+        return any(lo <= on < hi for lo, hi, _ in spans[actor])
 
-    for f in facts:
-        name = snap.actor_name(f.actor)
-        if (day := _between(f.valid_from, start, end)) is not None and not covered(f.actor, day - ONE_DAY):
-            out.append(Event(day, "fact_started", f.id, f"{name} starts in {snap.place_name(f.place)}", f.actor,
-                             f.place))
-        if (day := _between(md.effective_end(snap, f), start, end)) is not None and not covered(f.actor, day):
-            out.append(Event(day, "fact_ended", f.id, f"{name} ends in {snap.place_name(f.place)}", f.actor, f.place))
-    pairs = [(m, p) for m, p in snap.demand_by_task.get(task, ()) if p in places
-             and rules.counts(m.status, include_planned)]
-    demand_moved = bool(demand_changed)
+    for actor, held in spans.items():
+        name = snap.actor_name(actor)
+        for _, _, f in held:
+            where = snap.place_name(f.place)
+            if (day := _between(f.valid_from, start, end)) is not None and not covered(actor, day - ONE_DAY):
+                out.append(Event(day, "fact_started", f.id, f"{name} starts in {where}", actor, f.place))
+            if (day := _between(md.effective_end(snap, f), start, end)) is not None and not covered(actor, day):
+                out.append(Event(day, "fact_ended", f.id, f"{name} ends in {where}", actor, f.place))
+    mandates: dict[str, tuple[dt.date, dt.date, Mandate, str]] = {}
+    for lo, hi, level, m, p in snap.demand_spans.get(task, ()):
+        if p in places and level <= top and lo < hi:
+            mandates.setdefault(m.id, (lo, hi, m, p))
+    starts = sorted(lo for lo, _, _, _ in mandates.values())
+    ends = sorted(hi for _, hi, _, _ in mandates.values())
+    assigned: dict[str, list[tuple[str, dt.date, dt.date]]] = defaultdict(list)
+    for m_id, (lo, hi, m, _) in mandates.items():
+        for actor in moved & set(m.authorizes):
+            assigned[actor].append((m_id, lo, hi))
 
-    def demanded(on: dt.date, other_than: str, actor: str | None) -> bool:
-        return any(m.id != other_than and snap.mandate_in_force(m, on, include_planned)
-                   and (actor is None or actor in m.authorizes) for m, _ in pairs)
+    def demanded_besides(m_id: str, on: dt.date, actor: str | None) -> bool:
+        """Another of these mandates (one assigning `actor`, when given) is in force on `on`."""
+        if actor is not None:
+            return any(other != m_id and lo <= on < hi for other, lo, hi in assigned[actor])
+        lo, hi, _, _ = mandates[m_id]
+        return bisect_right(starts, on) - bisect_right(ends, on) - (1 if lo <= on < hi else 0) > 0
 
-    for m, p in pairs:
-        for actor in [None, *sorted(moved & set(m.authorizes))] if demand_moved else sorted(moved & set(m.authorizes)):
+    for m_id, (_, hi, m, p) in mandates.items():
+        who = sorted(moved & set(m.authorizes))
+        for assignee in ([None, *who] if demand_changed else who):
             begins = m.valid_from or m.adopted
-            if (day := _between(begins, start, end)) is not None and not demanded(day - ONE_DAY, m.id, actor):
+            if (day := _between(begins, start, end)) is not None and not demanded_besides(m_id, day - ONE_DAY, assignee):
                 if (adopted := _between(m.adopted, start, end)) is not None:
-                    out.append(Event(adopted, "mandate_adopted", m.id, m.label, actor, p))
+                    out.append(Event(adopted, "mandate_adopted", m.id, m.label, assignee, p))
                 if day != m.adopted:
-                    out.append(Event(day, "mandate_in_force", m.id, m.label, actor, p))
-            if (day := _between(snap.effective_to(m), start, end)) is not None and not demanded(day, m.id, actor):
-                out.append(Event(day, "mandate_lapsed", m.id, m.label, actor, p))
+                    out.append(Event(day, "mandate_in_force", m.id, m.label, assignee, p))
+            lapse = hi if hi != dt.date.max else None
+            if (day := _between(lapse, start, end)) is not None and not demanded_besides(m_id, day, assignee):
+                out.append(Event(day, "mandate_lapsed", m.id, m.label, assignee, p))
     for t in snap.transitions:
         if _between(t.end, start, end) is None or not rules.counts(t.status, include_planned):
             continue

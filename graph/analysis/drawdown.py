@@ -200,45 +200,80 @@ class Evaluation:
                 self.by_actor[d.actor].append(d)
         self.scope_places = snap.scope(place)
         self._currency: dict[str, rules.Currency] = {}
+        self._leaving: dict[tuple[str, str], list[Departure]] = {}
+        self._cover: dict[tuple[str, str, str], frozenset[str]] = {}
+        self._partners: dict[frozenset[str], list[tuple[str, str]]] = {}
+        self._active: dict[str, bool] = {}
+        self.everywhere = {d.actor for d in self.departures if not d.places and d.date <= self.after}
+        self.top = rules.highest_level(include_planned)
+        self.counted: dict[str, tuple[bool, bool]] = {}  # fact id -> (counts before, counts after)
         self.cells: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        before, after, top = self.before, self.after, self.top
         for p in self.scope_places:
-            for f in snap.facts_by_place.get(p, ()):
-                if self.counts(f, self.before) or self.counts(f, self.after):
+            for lo, hi, level, f in snap.placed.get(p, ()):
+                if level > top:
+                    continue
+                was, now = lo <= before < hi, lo <= after < hi
+                if was or now:
+                    self.counted[f.id] = (was, now)
                     self.cells[(f.task, f.place)].append(f)
 
     # -- the rules, applied ------------------------------------------------------------------------------------
     def counts(self, f: Fact, on: dt.date) -> bool:
+        held = self.counted.get(f.id)
+        if held is not None and on in (self.before, self.after):
+            return held[0] if on == self.before else held[1]
         return self.snap.fact_counts(f, on, self.planned)
 
     def leaving(self, actor: str, place: str) -> list[Departure]:
         """The departures that take `actor` from `place` (all of it or a part of it)."""
-        return [d for d in self.by_actor.get(actor, ())
-                if not d.places or any(self.snap.related(place, p) for p in d.places)]
+        deps = self.by_actor.get(actor)
+        if not deps:
+            return []
+        key = (actor, place)
+        held = self._leaving.get(key)
+        if held is None:
+            held = self._leaving[key] = [d for d in deps if not d.places
+                                         or any(self.snap.related(place, p) for p in d.places)]
+        return held
 
     def departs(self, actor: str, place: str) -> bool:
+        if actor not in self.by_actor:
+            return False
+        if actor in self.everywhere:
+            return True
         return bool(self.leaving(actor, place))
 
     def holds_after(self, f: Fact, place: str) -> bool:
         """`f` still covers `place` on `after`."""
         return self.counts(f, self.after) and not self.departs(f.actor, place)
 
-    def cover(self, task: str, place: str, when: str) -> dict[str, list[Fact]]:
+    def cover(self, task: str, place: str, when: str) -> set[str]:
         """Who covers all of `place` for `task` before or after (facts declared at `place` or above it)."""
-        out: dict[str, list[Fact]] = defaultdict(list)
+        key = (task, place, when)
+        held = self._cover.get(key)
+        if held is not None:
+            return set(held)
+        out: set[str] = set()
+        counted = self.counted
         for p in self.snap.covering(place):
             for f in self.cells.get((task, p), ()):
-                if (self.counts(f, self.before) if when == "before" else self.holds_after(f, place)):
-                    out[f.actor].append(f)
+                was, now = counted[f.id]
+                if (was if when == "before" else now and not self.departs(f.actor, place)):
+                    out.add(f.actor)
+        self._cover[key] = frozenset(out)
         return out
 
     def demanded(self, task: str, place: str, on: dt.date) -> bool:
-        related = self.snap.scope(place)
-        return any(p in related and self.snap.mandate_in_force(m, on, self.planned)
-                   for m, p in self.snap.demand_by_task.get(task, ()))
+        related = set(self.snap.scope(place))
+        top = self.top
+        return any(lo <= on < hi and level <= top and p in related
+                   for lo, hi, level, _, p in self.snap.demand_spans.get(task, ()))
 
     def state(self, actors: Iterable[str], task: str, place: str, on: dt.date) -> str | None:
         names = set(actors)
-        orgs = {o for a in names for o in self.snap.organizations_of(a)}
+        org_map = self.snap.org_map
+        orgs = {o for a in names for o in org_map.get(a) or (a,)}
         return rules.state_of(names, orgs, self.demanded(task, place, on))
 
     def units(self, place: str) -> tuple[str, ...]:
@@ -262,8 +297,10 @@ class Evaluation:
         """Facts anywhere in the country that still hold on `after`, with the places where they hold (their own
         place, or the parts of it the actor has not left)."""
         out: list[tuple[Fact, tuple[str, ...]]] = []
+        after, top, spans = self.after, self.top, self.snap.spans
         for f in self.snap.facts:
-            if not self.counts(f, self.after):
+            lo, hi, level = spans[f.id]
+            if not (lo <= after < hi and level <= top):
                 continue
             if not self.departs(f.actor, f.place):
                 out.append((f, (f.place,)))
@@ -347,11 +384,13 @@ class Evaluation:
         own = self.cells[(task, declared)]
         affected: list[UnitChange] = []
         lost_facts: list[tuple[Fact, str]] = []
-        for u in self.units(declared):
+        counted = self.counted
+        moving = [f for f in own if counted[f.id][0] != counted[f.id][1] or f.actor in self.by_actor]
+        for u in self.units(declared) if moving else ():
             changed = False
             here: set[str] = set()
-            for f in own:
-                was, now = self.counts(f, self.before), self.holds_after(f, u)
+            for f in moving:
+                was, now = counted[f.id][0], self.holds_after(f, u)
                 if was and not now:
                     lost_facts.append((f, u))
                     here.add(self.cause_of(f, u))
@@ -367,7 +406,7 @@ class Evaluation:
         outcome = min((u.outcome for u in affected), key=OUTCOMES.index, default="unchanged")
         if outcome == "saved" and saved_by and not after_actors:
             after_actors = {saved_by}
-        causes = {self.cause_of(f, u) for f, u in lost_facts}
+        causes = {u.cause for u in affected if u.cause}
         cause = next((c for c in CAUSES if c in causes), None)
         candidates: tuple[Candidate, ...] = ()
         if outcome in {"lost", "thinned"}:
@@ -382,8 +421,8 @@ class Evaluation:
             saved_by=saved_by, candidates=candidates, affects=tuple(affected))
 
     def unit(self, task: str, u: str) -> UnitChange:
-        before = set(self.cover(task, u, "before"))
-        after = set(self.cover(task, u, "after"))
+        before = self.cover(task, u, "before")
+        after = self.cover(task, u, "after")
         leaving = {a for a in before if self.departs(a, u)}
         saved_by = None
         if before and not after:
@@ -478,6 +517,20 @@ class Evaluation:
 
     def partners_of(self, left: set[str]) -> list[tuple[str, str]]:
         """Partners under an agreement in force with the leaving actors' organisations, active in the region."""
+        key = frozenset(left)
+        held = self._partners.get(key)
+        if held is None:
+            held = self._partners[key] = self._partners_of(left)
+        return held
+
+    def active(self, party: str) -> bool:
+        held = self._active.get(party)
+        if held is None:
+            held = self._active[party] = (party in self.present_places or self.partners.active_in(
+                party, self.region, self.after, self.planned))
+        return held
+
+    def _partners_of(self, left: set[str]) -> list[tuple[str, str]]:
         snap, partners = self.snap, self.partners
         orgs: set[str] = set()
         for a in left:
@@ -499,7 +552,7 @@ class Evaluation:
                 kind = partners.names.get(p, ("", None, None))[2]
                 if kind == "government" and p not in snap.governments:
                     continue
-                if not (partners.active_in(p, self.region, self.after, self.planned) or p in self.present_places):
+                if not self.active(p):
                     continue
                 out.append((p, f"partner of {self.name_of(mine[0])} under {ag.name}"))
         return out

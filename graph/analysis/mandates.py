@@ -6,7 +6,8 @@
   authorises no mission); a termination assigns nothing; a modification assigns only the tasks it adds and, with
   no end of its own, stays in force as long as the mandate it modifies.
 - Currency (graph/domain/rules.py) confirms a fact by its own verified_on, its mission's, and the adoption (or
-  verified_on) of its mandates: the one it rests on and those of its actor that assign its task.
+  verified_on) of its mandates: the one it rests on and those of its actor that assign its task (precomputed per
+  fact in the snapshot: `fact_confirmed`).
 """
 
 from __future__ import annotations
@@ -66,30 +67,12 @@ def actor_assigned(snap: Snapshot, actor: str, task: str, place: str, on: dt.dat
                for m in pool.values())
 
 
-def own_chain_terms(snap: Snapshot, actor: str, include_planned: bool) -> list[rules.MandateTerm]:
-    return [rules.MandateTerm(m.adopted, m.valid_from, snap.effective_to(m), m.action)
-            for m in snap.mandates_by_actor.get(actor, ()) if m.own_chain and rules.counts(m.status, include_planned)]
-
-
 def lapsed(snap: Snapshot, actor: str, on: dt.date, include_planned: bool) -> bool:
     """The actor's latest own mandate has ended by `on`, with no termination or end of the actor recorded."""
     a = snap.actors.get(actor)
     if a is None or not a.is_mission:
         return False
-    return rules.mandate_lapsed(own_chain_terms(snap, actor, include_planned), a.valid_to, on)
-
-
-def _confirming(snap: Snapshot, actor: str, task: str | None, own: str | None) -> list[dt.date | None]:
-    dates: list[dt.date | None] = []
-    a = snap.actors.get(actor)
-    if a is not None:
-        dates.append(a.verified_on)
-    for m in snap.mandates_by_actor.get(actor, ()):
-        if (task is None or task in m.tasks) and rules.counts(m.status, include_planned=True):
-            dates += [m.adopted, m.verified_on]
-    if own and own in snap.mandates:
-        dates += [snap.mandates[own].adopted, snap.mandates[own].verified_on]
-    return dates
+    return rules.mandate_lapsed(snap.chain_terms.get((actor, include_planned), ()), a.valid_to, on)
 
 
 def effective_end(snap: Snapshot, fact: Fact) -> dt.date | None:
@@ -102,21 +85,29 @@ def effective_end(snap: Snapshot, fact: Fact) -> dt.date | None:
 
 def fact_currency(snap: Snapshot, fact: Fact, on: dt.date, stale_after_years: int,
                   include_planned: bool = False) -> rules.Currency:
-    return rules.currency(effective_end(snap, fact),
-                          [fact.verified_on, *_confirming(snap, fact.actor, fact.task, fact.mandate)], on,
-                          stale_after_years, lapsed(snap, fact.actor, on, include_planned))
+    return rules.currency(effective_end(snap, fact), [snap.fact_confirmed.get(fact.id)], on, stale_after_years,
+                          lapsed(snap, fact.actor, on, include_planned))
 
 
 def actor_currency(snap: Snapshot, actor: str, facts: Iterable[Fact], on: dt.date, stale_after_years: int,
                    include_planned: bool = False) -> rules.Currency:
     """An actor's currency from its facts in force: confirmed by any of them, open-ended if any is."""
-    facts = list(facts)
     a = snap.actors.get(actor)
-    if not facts and (a is None or not a.is_mission):
-        return NO_CURRENCY
-    dates = _confirming(snap, actor, None, None) + [f.verified_on for f in facts]
-    dates += [snap.mandates[f.mandate].adopted for f in facts if f.mandate in snap.mandates]
-    open_end = (any(effective_end(snap, f) is None for f in facts) if facts
-                else a is not None and a.valid_to is None)
-    return rules.currency(None if open_end else rules.LATEST, dates, on, stale_after_years,
+    confirmed = snap.fact_confirmed
+    latest = snap.confirmed_by.get((actor, None))
+    open_end = None
+    mission_end = a.valid_to if a is not None and a.is_mission else None
+    for f in facts:
+        day = confirmed.get(f.id)
+        if day is not None and (latest is None or day > latest):
+            latest = day
+        if f.valid_to is None and mission_end is None:
+            open_end = True
+        elif open_end is None:
+            open_end = False
+    if open_end is None:  # no fact in force
+        if a is None or not a.is_mission:
+            return NO_CURRENCY
+        open_end = a.valid_to is None
+    return rules.currency(None if open_end else rules.LATEST, [latest], on, stale_after_years,
                           lapsed(snap, actor, on, include_planned))

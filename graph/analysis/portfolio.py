@@ -121,7 +121,7 @@ def country_line(snap: Snapshot, partners: Partners, on: dt.date, horizon_months
     return CountryLine(snap.country, snap.place_name(snap.country), count_states(rows), operations,
                        expiring(snap, on, add_months(on, horizon_months), include_planned),
                        upcoming(snap, partners, on, include_planned, stale_after_years),
-                       data_current_to(snap, facts, on), stale, len(facts))
+                       data_current_to(snap, facts), stale, len(facts))
 
 
 def portfolio_of(snaps: list[Snapshot], partners: Partners, on: dt.date, horizon_months: int,

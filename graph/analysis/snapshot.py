@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from peacegraph.graph.domain import rules
 from peacegraph.graph.store.convert import to_date
+
+Span = tuple[dt.date, dt.date, int]
+"""When a fact or mandate can count: first day, first day after (date.max when open), and its status level
+(rules.status_level: it counts when the level is at most rules.highest_level of the question)."""
 
 SUPPORT_GROUP = "partnership"
 """The task group of support to another organisation (logistics, financing): never picked up by its beneficiary."""
@@ -342,11 +346,87 @@ class Snapshot:
                 out[fid].append(line)
         return {k: tuple(v) for k, v in out.items()}
 
+    @cached_property
+    def spans(self) -> dict[str, Span]:
+        """Per fact: the days it can count (its own period within its mission's) and its status level."""
+        out: dict[str, Span] = {}
+        for f in self.facts:
+            lo, hi = f.valid_from or dt.date.min, f.valid_to or dt.date.max
+            level = rules.status_level(f.status)
+            a = self.actors.get(f.actor)
+            if a is not None and a.is_mission:
+                lo, hi = max(lo, a.valid_from or dt.date.min), min(hi, a.valid_to or dt.date.max)
+                level = max(level, rules.status_level(a.status))
+            out[f.id] = (lo, hi, level)
+        return out
+
+    @cached_property
+    def placed(self) -> dict[str, tuple[tuple[dt.date, dt.date, int, Fact], ...]]:
+        """Per place, its facts with their spans (what every in-force test on facts reads)."""
+        spans = self.spans
+        return {p: tuple((*spans[f.id], f) for f in fs) for p, fs in self.facts_by_place.items()}
+
+    @cached_property
+    def mandate_spans(self) -> dict[str, Span]:
+        """Per mandate: the days it is in force (a modification's end included) and its status level."""
+        return {m.id: (m.valid_from or dt.date.min, self.effective_to(m) or dt.date.max,
+                       rules.status_level(m.status))
+                for m in self.mandates.values()}
+
+    @cached_property
+    def demand_spans(self) -> dict[str, tuple[tuple[dt.date, dt.date, int, Mandate, str], ...]]:
+        """Per task, its (mandate, place) assignments with the mandate's span."""
+        spans = self.mandate_spans
+        return {task: tuple((*spans[m.id], m, p) for m, p in pairs) for task, pairs in self.demand_by_task.items()}
+
+    @cached_property
+    def confirmed_by(self) -> dict[tuple[str, str | None], dt.date | None]:
+        """(actor, task or None for any) -> the latest date its mission or its (counting) mandates confirm it."""
+        out: dict[tuple[str, str | None], dt.date | None] = {}
+        for actor_id, actor in self.actors.items():
+            base = actor.verified_on
+            out[(actor_id, None)] = base
+            for m in self.mandates_by_actor.get(actor_id, ()):
+                if not rules.counts(m.status, include_planned=True):
+                    continue
+                best = _latest(m.adopted, m.verified_on)
+                out[(actor_id, None)] = _latest(out[(actor_id, None)], best)
+                for task in m.tasks:
+                    out[(actor_id, task)] = _latest(out.get((actor_id, task), base), best)
+        return out
+
+    @cached_property
+    def fact_confirmed(self) -> dict[str, dt.date | None]:
+        """Per fact: the latest date a source confirms it (its own verified_on, its mission's, its mandates')."""
+        out: dict[str, dt.date | None] = {}
+        confirmed = self.confirmed_by
+        for f in self.facts:
+            actor = self.actors.get(f.actor)
+            own = confirmed.get((f.actor, f.task), actor.verified_on if actor else None)
+            best = _latest(f.verified_on, own)
+            m = self.mandates.get(f.mandate or "")
+            if m is not None:
+                best = _latest(best, m.adopted, m.verified_on)
+            out[f.id] = best
+        return out
+
+    @cached_property
+    def chain_terms(self) -> dict[tuple[str, bool], tuple[rules.MandateTerm, ...]]:
+        """(mission, planned counted) -> the terms of its own chain of mandates (what the lapse rule reads)."""
+        out: dict[tuple[str, bool], tuple[rules.MandateTerm, ...]] = {}
+        for actor, mandates in self.mandates_by_actor.items():
+            for planned in (False, True):
+                out[(actor, planned)] = tuple(
+                    rules.MandateTerm(m.adopted, m.valid_from, self.effective_to(m), m.action)
+                    for m in mandates if m.own_chain and rules.counts(m.status, planned))
+        return out
+
     def warm(self) -> None:
         """Build every index now (in the loading thread), so that analyses only read."""
         for name in ("_ancestors", "_descendants", "facts_by_place", "facts_by_task", "facts_by_actor", "facts_by_id",
                      "mandates_by_actor", "demand_places", "demand_by_task", "funding_by_recipient",
-                     "funding_by_fact"):
+                     "funding_by_fact", "spans", "placed", "mandate_spans", "demand_spans", "confirmed_by",
+                     "fact_confirmed", "chain_terms", "org_map"):
             getattr(self, name)
 
     def _deployed(self, actor: str) -> tuple[str, ...]:
@@ -361,30 +441,38 @@ class Snapshot:
         return m.valid_to
 
     def mandate_in_force(self, m: Mandate, on: dt.date, include_planned: bool) -> bool:
-        return rules.counted_in_force(m.valid_from, self.effective_to(m), m.status, on, include_planned)
+        lo, hi, level = self.mandate_spans[m.id]
+        return lo <= on < hi and level <= rules.highest_level(include_planned)
 
     def fact_counts(self, f: Fact, on: dt.date, include_planned: bool) -> bool:
         """A coverage fact counts on `on`: in force, of a counted status, and its actor exists then."""
-        if not rules.counted_in_force(f.valid_from, f.valid_to, f.status, on, include_planned):
-            return False
-        actor = self.actors.get(f.actor)
-        return actor is None or actor.alive(on, include_planned)
+        lo, hi, level = self.spans[f.id]
+        return lo <= on < hi and level <= rules.highest_level(include_planned)
 
     def facts_in(self, places: Iterable[str], on: dt.date, include_planned: bool,
-                 task: str | None = None) -> Iterator[Fact]:
+                 task: str | None = None) -> list[Fact]:
         """Counted facts in force on `on` declared at any of `places` (optionally of one task)."""
-        for p in places:
-            for f in self.facts_by_place.get(p, ()):
-                if (task is None or f.task == task) and self.fact_counts(f, on, include_planned):
-                    yield f
+        top = rules.highest_level(include_planned)
+        placed = self.placed
+        return [f for p in places for lo, hi, level, f in placed.get(p, ())
+                if lo <= on < hi and level <= top and (task is None or f.task == task)]
+
+    @cached_property
+    def org_map(self) -> dict[str, tuple[str, ...]]:
+        """Actor -> its top-level organisations (an actor unknown here is its own)."""
+        return {aid: (a.organizations or (aid,)) for aid, a in self.actors.items()}
 
     def organizations_of(self, actor: str) -> tuple[str, ...]:
-        a = self.actors.get(actor)
-        return a.organizations if a and a.organizations else (actor,)
+        return self.org_map.get(actor) or (actor,)
 
     def actor_name(self, actor: str) -> str:
         a = self.actors.get(actor)
         return a.name if a else actor
+
+
+def _latest(*days: dt.date | None) -> dt.date | None:
+    known = [d for d in days if d is not None]
+    return max(known) if known else None
 
 
 # -- building from rows (graph/analysis/load.py reads them) -----------------------------------------------------

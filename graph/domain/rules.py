@@ -37,6 +37,18 @@ def counts(status: str | None, include_planned: bool = False) -> bool:
     return (status or "actual") in (WITH_PLANNED if include_planned else ACTUAL)
 
 
+def status_level(status: str | None) -> int:
+    """The status rule as a number, for indexes that test many facts: 0 counts always, 1 only when planned facts
+    are asked for, 2 never. A fact counts when its level is at most `highest_level(include_planned)`."""
+    if counts(status):
+        return 0
+    return 1 if counts(status, include_planned=True) else 2
+
+
+def highest_level(include_planned: bool = False) -> int:
+    return 1 if include_planned else 0
+
+
 def in_force(valid_from: dt.date | None, valid_to: dt.date | None, on: dt.date) -> bool:
     """valid_from inclusive, valid_to exclusive, open ends allowed."""
     return (valid_from is None or valid_from <= on) and (valid_to is None or on < valid_to)
