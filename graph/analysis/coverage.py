@@ -13,13 +13,13 @@ import asyncio
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from peacegraph.graph.analysis import mandates as md
 from peacegraph.graph.analysis.ids import Wanted
 from peacegraph.graph.analysis.load import STORE, SnapshotStore
-from peacegraph.graph.analysis.snapshot import Actor, Fact, FundingLine, Mandate, Snapshot
+from peacegraph.graph.analysis.snapshot import Actor, Fact, FundingLine, Mandate, Snapshot, SourceRef
 from peacegraph.graph.domain import rules
 from peacegraph.graph.store.database import Database
 
@@ -187,15 +187,6 @@ class FundingRef:
 
 
 @dataclass(frozen=True)
-class SourceRef:
-    source: str
-    title: str | None
-    kind: str | None
-    locator: str
-    quote: str | None
-
-
-@dataclass(frozen=True)
 class Covering:
     """One answer to 'who covers': the fact, the mandates it rests on, who pays, how current it is, its sources."""
 
@@ -238,7 +229,7 @@ def coverings(snap: Snapshot, tasks: Sequence[str], place: str, on: dt.date, inc
         answers.append(Covering(f, actor, snap.place_name(f.place), md.attributed(snap, f, place, on, include_planned),
                                 funding_of(snap, f, on, include_planned),
                                 md.fact_currency(snap, f, on, stale_after_years, include_planned),
-                                info.label if info else f.task))
+                                info.label if info else f.task, f.sources))
     return sorted(answers, key=lambda c: (c.coverage.task, c.coverage.role != "lead", c.actor.name, c.coverage.id))
 
 
@@ -346,12 +337,7 @@ async def who_covers(graph: Database, task: str | Sequence[str], place: str, as_
     tasks = [task] if isinstance(task, str) else list(task)
     prepared = await store.prepare(graph, [place], [Wanted("task", t, "task") for t in tasks])
     snap = await store.snapshot(graph, prepared.countries[place], prepared.token)
-    answers = await asyncio.to_thread(coverings, snap, tasks, place, as_of, include_planned, stale_after_years)
-    if not answers:
-        return answers
-    rows = await graph.read("coverage_sources", ids=[a.coverage.id for a in answers])
-    cited = {r["id"]: tuple(SourceRef(*s) for s in r["sources"]) for r in rows}
-    return [replace(a, sources=cited.get(a.coverage.id, ())) for a in answers]
+    return await asyncio.to_thread(coverings, snap, tasks, place, as_of, include_planned, stale_after_years)
 
 
 async def coverage_timeline(graph: Database, place: str, start: dt.date, end: dt.date, include_planned: bool = False,

@@ -74,6 +74,17 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A citation of a coverage fact: the source, its title and kind, where in it, and a short quote."""
+
+    source: str
+    title: str | None
+    kind: str | None
+    locator: str
+    quote: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One Coverage: actor × task × place × period, under a mandate."""
 
@@ -90,6 +101,7 @@ class Fact:
     verified_on: dt.date | None = None
     from_precision: str = "day"
     to_precision: str = "day"
+    sources: tuple[SourceRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,7 +507,8 @@ def build(country: str, rows: dict[str, list[dict[str, Any]]], tasks: dict[str, 
     facts = tuple(
         Fact(id=f[0], actor=r["actor"], task=f[1], place=f[2], valid_from=_d(f[3]), valid_to=_d(f[4]),
              status=f[5] or "actual", role=f[6], modality=f[7], mandate=f[8], verified_on=_d(f[9]),
-             from_precision=f[10] or "day", to_precision=f[11] or "day")
+             from_precision=f[10] or "day", to_precision=f[11] or "day",
+             sources=tuple(sorted((SourceRef(*c) for c in f[12]), key=lambda c: (c.source, c.locator))))
         for r in rows["facts"] for f in r["facts"])
     mandates = {
         r["id"]: Mandate(

@@ -20,6 +20,7 @@ from peacegraph.graph.analysis.snapshot import (
     Place,
     Presence,
     Snapshot,
+    SourceRef,
     Task,
     Transition,
 )
@@ -65,8 +66,12 @@ def snapshot_of(bundle: Bundle, country: str) -> Snapshot:
             o = orgs[aid]
             actors[aid] = Actor(aid, o.name, o.acronym, "organization", (_top(orgs, aid),), (), o.kind,
                                 governs=o.country)
+    sources = {s.id: s for s in bundle.sources}
     facts = tuple(Fact(c.id, c.actor, c.task, c.place, c.valid_from, c.valid_to, c.status, c.role, c.modality,
-                       c.mandate, c.verified_on, c.valid_from_precision, c.valid_to_precision) for c in coverages)
+                       c.mandate, c.verified_on, c.valid_from_precision, c.valid_to_precision,
+                       tuple(sorted((SourceRef(x.source, sources[x.source].title, sources[x.source].kind, x.locator,
+                                               x.quote) for x in c.cites), key=lambda x: (x.source, x.locator))))
+                  for c in coverages)
     deployed_here = {m.id for m in bundle.missions if set(m.deployed_in) & tree}
     under = {c.mandate for c in coverages if c.mandate}
     mandates = {
