@@ -1,6 +1,6 @@
 """Reading snapshots from Neo4j (the analyses' only I/O) and keeping them while the database is unchanged.
 
-Each request first runs one small read transaction (the ids it was given and the countries of its places); the
+Each request first runs one small read (analysis_ids.cypher: the ids it was given, the countries of its places); the
 bookmark that read returns names the database state it saw (the last committed transaction). A country's snapshot
 is read whole — all time, every status, in one read transaction of a fixed number of statements — and kept with the
 bookmark of that transaction; a later request whose first read returns the same bookmark reuses it, any write in
@@ -69,15 +69,12 @@ class SnapshotStore:
         """Check the ids a request names (UnknownIds lists every unknown one) and find its places' countries."""
         every = [*wanted, *(Wanted("place", p, "place") for p in places if not any(
             w.kind == "place" and w.id == p for w in wanted))]
-        (known, roots), token = await read_transaction(graph, [
-            ("known_ids", {"ids": _ids_by_kind(every)}),
-            ("place_root", {"places": sorted({w.id for w in every if w.kind == "place"})}),
-        ])
-        found = {(r["kind"].split(":")[0], i) for r in known for i in r["ids"]}
+        (rows,), token = await read_transaction(graph, [("analysis_ids", {"ids": _ids_by_kind(every)})])
+        found = {(r["kind"], r["id"]) for r in rows}
         missing = [w for w in every if (_KIND_SECTION[w.kind], w.id) not in found]
         if missing:
             raise await UnknownIds.explain(graph, missing, await self.tasks(graph, token))
-        return Prepared({r["place"]: r["country"] for r in roots}, token)
+        return Prepared({r["id"]: r["country"] for r in rows if r["kind"] == "places"}, token)
 
     async def snapshots(self, graph: Database, countries: Sequence[str], token: str) -> dict[str, Snapshot]:
         """The snapshots of these countries at the state `token` names (read once, in one transaction)."""
