@@ -132,7 +132,7 @@ def extract(
     council: list[CouncilPage] = []
     for raw in raws:
         if raw.kind != "pdf" and looks_like_council_text(raw.text):
-            council.append(read_council_text(raw.path, raw.text, ctx.gaz, ctx.dates, mandates=ctx.mandates))
+            council.append(read_council_text(raw.path, raw.text, ctx.gaz, ctx.dates))
         else:
             docs.append(extract_raw(raw, ctx.gaz))
     bundle, summary, review = build_review(docs, ctx.gaz, min_confidence, sources=ctx.sources, council=council,

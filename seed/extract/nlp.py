@@ -38,6 +38,13 @@ def _lemma_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The words of the lemmatizer's table (forms and lemmas): "until" is one, "undof" is not."""
+    table = _lemma_table()
+    return frozenset(table) | frozenset(table.values())
+
+
+@lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The shared pipeline (built once per process): tokenizer, sentencizer, lookup lemmatizer, lower-case lemmas."""
     import spacy

@@ -2,20 +2,30 @@
 
 Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
 
+- **item**: a listing page (press releases under code lines, news items under datelines or date lines, ledes
+  one after another) is read in its first item that reports a decision; the other items are blanked.
 - **symbol**: of every resolution number in the text, the one adopted here (after "adopting", "adoption of", in
   the headline, "full text of resolution …"), not one recalled ("recalling resolutions", "laid out in
-  resolution …"). A year missing from the text comes from the page date.
-- **action**: from the headline and the first sentences in which the Council acts, the strongest of terminate >
-  establish > renew > modify > authorise_support.
+  resolution …"). A year missing from the text comes from the adoption date the text gives, else the page date.
+- **action**: from the headline and the first sentences in which the Council acts (a resolution's operative
+  paragraphs when the page is one), the strongest of terminate (also a final extension) > establish > renew >
+  modify (strength or tasks changed without a new period) > authorise_support — only verbs the Council itself
+  uses, not those others ask for, it weighs or considers ("urged the Council to establish", "possibly
+  terminating"), nor "failed to renew".
 - **operation**: the first operation named after the action verb (a graph mission, a `Name (ACRONYM)` the text
-  defines, or a description such as "UN mission in Côte d'Ivoire" resolved through the graph by place, leading
-  organisation and date).
-- **end date**: the date after "until", "till", "through" or (for a termination) "as of" in the action
-  sentence or the headline; a year left out comes from the symbol or the page date (the next year when the date
-  would fall before the page date), "next year" from the page date.
-- **tasks**: lexicon tasks in sentences about the operation (named, or "the Mission", "the Force", "it"), not in
-  demands on others ("called on", "urged", "demanded", "condemned"), not in a resolution's preamble, not in the
-  debate; acting under Chapter VII in the adoption sentence counts as `use_of_force`.
+  defines, a description such as "UN mission in Côte d'Ivoire" or "a multinational force … in East Timor"
+  resolved through the graph by place, leading organisation and date).
+- **end date**: the date after "until", "till", "through", "up to", "expiring on" or (for a termination) "as
+  of", "on", "with effect from the following day", "the 9 July termination of its mandate" in the action
+  sentence, the lead, the headline or another sentence on the operation's mandate; a year left out comes from the
+  symbol or the page date (the next year when the date would fall before the page date); else a period ("for a
+  further six months", "an initial mandate of six months") from a known adoption day, same day number. A
+  modification sets none.
+- **tasks**: lexicon tasks in sentences about the operation (named, or "the Mission", "the Force", "it", "States
+  participating in it"), not in demands on others ("called on", "urged", "demanded", "condemned"), not after
+  another operation named nearer, not in a resolution's preamble, not in the debate, not fields of law or
+  safeguards on the operation's own conduct; acting under Chapter VII in the adoption sentence counts as
+  `use_of_force`.
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from peacegraph.seed.extract.council.page import Page
+from peacegraph.seed.extract.council.page import ADOPTED_ON, Page, page_date
 from peacegraph.seed.extract.mentions.dates import MONTHS
 from peacegraph.seed.extract.nlp import parse
 from peacegraph.seed.extract.taskmatch import TaskMatcher
@@ -33,21 +43,34 @@ from peacegraph.seed.extract.taskmatch import TaskMatcher
 ACTIONS = ("terminate", "establish", "renew", "modify", "authorise_support")
 _OPERATION_NOUN = (r"(?:mission|operation|force|office|presence|observers?|brigade|"
                    r"(?-i:[A-Z]{3,}(?:-[A-Za-z]+)?))")
+_FINAL_N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen)"
 _VERBS: dict[str, re.Pattern[str]] = {
     "terminate": re.compile(r"(?<!period )\bterminat\w*|\bend(?:s|ed|ing)? (?:the|its) mandate|\bdecided? to "
                             r"(?:withdraw|close)|\bclos(?:e|es|ed|ing) (?:the|its) (?:mission|operation|office)|"
                             r"\bconclu(?:de|des|ded|ding) (?:the|its) mandate|\bclosure of (?:the|its) "
-                            r"(?:mission|operation|office)", re.I),
+                            r"(?:mission|operation|office)|"
+                            # a final extension that fixes when the operation stops is its termination
+                            r"\bfinal (?:" + _FINAL_N + r"[- ](?:months?|month-period|years?|weeks?)|(?:" + _FINAL_N +
+                            r"[- ]month )?(?:extension|period|mandate|renewal))\b|"
+                            r"\bceas(?:e|es|ing) (?:all )?(?:its )?(?:work|operations|activities)\b", re.I),
     "establish": re.compile(r"(?<!was )(?<!were )(?<!been )(?<!achieving )(?<!previously )(?<!already )(?<![—–,] )"
-                            r"\bestablish(?:es|ed|ing)?\b(?! pursuant| in \d{4}| by resolution| under resolution)(?=[^.;]{0,120}?\b" + _OPERATION_NOUN + r"\b)|"
+                            r"\bestablish(?:es|ed|ing)?\b(?! pursuant| in \d{4}| (?:by|in|under) resolution| by the (?:Security )?Council)(?=[^.;]{0,120}?\b" + _OPERATION_NOUN + r"\b)|"
                             r"\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
                             r"(?:\w+ )?(?:peacekeeping )?(?:mission|operation|office)\b|\bdecided? to deploy\b|"
                             r"\bset(?:s|ting)? up (?:a|the) (?:new )?\w*\s?(?:mission|operation)", re.I),
     "renew": re.compile(r"\bextend\w*(?! (?:the )?(?:State|state|its|government|governmental|national) "
                         r"(?:authority|presence|administration|control))|\bextension\b(?! of (?:the )?(?:State|state) )|"
                         r"\brenew\w*|\bprolong\w*|\broll-?over\b|\breauthori[sz]\w*", re.I),
-    "modify": re.compile(r"\bmodif\w*|\badjust\w* (?:the|its) mandate|\bexpand\w* (?:the|its) mandate|"
-                         r"\brevis\w* (?:the|its) mandate|\breconfigur\w*", re.I),
+    # tasks or strength changed without a new period: "expands UN mission", "an increase in the strength",
+    # "downsize", "reduction in … military contingent", "on a temporary basis", "Decides that the Mission shall"
+    "modify": re.compile(r"\bmodif\w*|\badjust\w* (?:the|its) mandate|\bexpand\w* (?:the |its )?(?:[\w-]+ ){0,3}?"
+                         r"(?:mandate|mission|force|operation|presence)\b|\brevis\w* (?:the|its) mandate|\breconfigur\w*|"
+                         r"\bincreas\w* (?:in )?(?:the |its )?(?:authori[sz]ed |overall )?(?:\w+ )?(?:strength|ceiling|size)\b|"
+                         r"\bdownsiz\w*|\breduc(?:e|es|ed|ing|tion)\b[^.;]{0,60}\b(?:strength|ceiling|size|contingents?|"
+                         r"components?|personnel|troops)\b|\bon a temporary basis\b|\baugment\w* (?:the |its )?"
+                         r"(?:\w+ )?(?:strength|mission|force|operation|component)|"
+                         r"\b[Dd]ecides that (?:the )?[^;]{0,160}?\b(?:Mission|Force|Operation|Office)\b[^;]{0,80}?\bshall\b",
+                         re.I),
     "authorise_support": re.compile(r"\bauthori[sz]\w*", re.I),
 }
 _COUNCIL = re.compile(r"\b(?:Security Council|Council|15-member (?:body|organ|council)|UNSC)\b", re.I)
@@ -62,7 +85,7 @@ _RECALL_BEFORE = re.compile(r"(?:recall\w*|requested in|authori[sz]ed in|laid ou
 _RES_NUM = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTION|S/RES/)\s*(\d{3,4})(?:\s*\((\d{4})\))?")
 _MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_UNTIL = re.compile(r"\b(?:until|till|through|to|as of|up to|(?:ending|expiring|expire|terminating)(?:\s+on)?)\s+"
+_UNTIL = re.compile(r"\b(?:until|till|through|to|as of|up to|(?:ending|expiring|(?<!to )expire|terminating)(?:\s+on)?)\s+"
                     r"(?:the\s+end\s+of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"|" + _MONTH +
                     r"\s+(\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(\d{4})|\s+(next year))?\b", re.I)
 # "until the end of December 2024", "until the end of the year": the last day of that month or year
@@ -71,13 +94,17 @@ _UNTIL_END_OF = re.compile(r"\b(?:until|till|through|to)\s+the\s+end\s+of\s+(?:"
 _TERMINATION_ON = re.compile(r"\b(?:as of|with effect from|effective|on)(?=\s+\d{1,2}\s+[A-Z][a-z]+)")
 _MEMBER_STATES = re.compile(r"\bauthori[sz]\w*\b[^.;]{0,60}\b(?:Member States|member States|member states)\b")
 _INTO = re.compile(r"\b(?:reconfigur\w*|transform\w*|re-?hat\w*|transition\w*)\b[^.;]{0,80}?\binto\s+(?:the\s+)?$")
-_PERIOD = re.compile(r"\b(?:for|by) (?:an?(?:other| further| initial period of| period of| new period of)?|a further|"
-                     r"another|an initial period of|a further period of|a period of|a new period of)?\s*"
-                     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](month|year)s?\b|"
-                     r"\bfor (?:an?other|one more|a further) (year)\b", re.I)
+# "for a further period of twelve months", "by three months", "with an initial mandate of six months", "a six-month
+# mandate", "for another year"
+_N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+_PERIOD = re.compile(r"\b(?:for|by|of) (?:an?(?:other| further| initial| new| additional)?|a further|another|one more)?"
+                     r"\s*(?:(?:initial|further|new|additional)\s+)?(?:period\s+of\s+)?" + _N + r"[ -](month|year|week|day)s?\b"
+                     r"(?!\s+(?:later|ago|before|earlier))|"
+                     r"\bfor (?:an?other|one more|a further) (year)\b|"
+                     r"\b" + _N + r"[- ](month|year)\s+(?:mandate|period|extension|renewal)\b", re.I)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "twelve": 12}
-_DEMAND = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon|for)|urg(?:e|es|ed|ing)|demand\w*|condemn\w*|encourag\w*|"
+            "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}
+_DEMAND = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon|for|to)|urg(?:e|es|ed|ing)|demand\w*|condemn\w*|encourag\w*|"
                      r"deplor\w*|appeal\w* (?:to|for)|invit(?:e|es|ed|ing)|reiterat\w* (?:its|the) demand|"
                      r"request(?:s|ed|ing)? (?:that )?(?:the )?(?:Secretary-General|Government|parties|Member States|"
                      r"States|donors|authorities|international community)|"
@@ -94,7 +121,10 @@ _MANDATE_CUE = re.compile(r"\b(?:mandat\w*|task(?:s|ed|ing)?|authori[sz]\w*|deci
                           r"contribute)|so (?:that )?(?:it|the \w+(?: \w+)?) can|in order to|including)\b", re.I)
 _BACKGROUND_CUE = re.compile(r"\b(?:(?:was|were|had been|has been) (?:first |originally |initially )?(?:created|"
                              r"established|set up|deployed|authori[sz]ed|mandated)|(?:has|have) been \w+ing|"
-                             r"[Dd]eployed since|since (?:its (?:creation|establishment|deployment)|\d{4}))\b")
+                             r"[Dd]eployed since|since (?:its (?:creation|establishment|deployment)|\d{4})|"
+                             r"(?:created|established|set up|deployed|mandated) (?:by the (?:Security )?Council )?"
+                             r"(?:last year|in \d{4}|earlier|previously)|(?:Council|it) (?:created|established|set up) "
+                             r"(?:it )?(?:last year|in \d{4}|earlier))\b")
 _DEBATE = re.compile(r"\b(?:delegates?|speakers?|speaking|said|ensuing discussion|explanation of vote|"
                      r"Council members spoke)\b", re.I)
 _TEXT_START = re.compile(r"(?:full text of (?:the )?resolution|reads as follows)", re.I)
@@ -109,7 +139,21 @@ _MISSION_PRONOUN = re.compile(
     r"integrated|assistance|support)\s+){0,3}(?:[Mm]ission|[Ff]orce|[Oo]peration|brigade|[Pp]resence|"
     r"[Oo]ffice(?! (?:of|for)\b)|observers|peacekeepers)\b(?!['’]s (?:personnel|facilities|safety|security|premises))|"
     r"^\W*(?:It|They)\b|\b[Ii]ts (?:mandate|tasks?|priorit\w+|functions|objectives|role|activities|"
-    r"responsibilities)\b")
+    r"responsibilities)\b|\b(?:[Mm]ember )?States participating in (?:it|the (?:[\w-]+ ){0,2}(?:[Ff]orce|[Oo]peration|"
+    r"[Mm]ission))\b")
+# "It stressed …", "It agreed …": in a press release "It" after the Council's sentence is the Council
+_COUNCIL_SAYS = re.compile(r"^\W*(?:It|They)\s+(?:also\s+|further\s+|then\s+)?(?:stress|agree|decide|call|urge|request|"
+                           r"welcome|express|underline|underscore|authori[sz]|reiterat|note|emphasi[sz]|condemn|demand|"
+                           r"invit|ask|encourag|recogni[sz]|reaffirm|affirm|recall|commend|deplor|appeal|took note|takes note|"
+                           r"acknowledg|determin|insist|warn|consider)\w*\b")
+# actions the Council does not take here: wished, requested or weighed by others, or only considered
+_HEDGE = re.compile(r"\b(?:urg\w*|ask\w*|request\w*|demand\w*|call(?:s|ed|ing)?|recommend\w*|propos\w*|weigh\w*|consider\w*|"
+                    r"intention|intend\w*|possib\w*|may|might|could|plan(?:s|ned|ning)?|expect\w*|envisag\w*|"
+                    r"options?|mull\w*|whether|prepar\w*|readiness|ready|wish\w*|hop(?:e|es|ed|ing)|seek\w*|fail\w*|unable|"
+                    r"veto\w*|reject\w*)\b", re.I)
+# "extended until 2 November 2025 the authorization to establish": the establishment renewed, not made
+_RENEWED_AUTHORISATION = re.compile(r"\b(?:extend|renew|prolong)\w*\b[^.;]{0,80}\bauthori[sz]ation\s+(?:to|for)\s+"
+                                    r"(?:\w+\s+)?$", re.I)
 # A line or sentence that opens a list of tasks, and the items of such a list
 _LIST_OPENS = re.compile(r"(?::\s*$|\bfollowing (?:mandate|tasks|functions|priorities|objectives|"
                          r"responsibilities)\b|\b(?:mandate|tasks|priorities|objectives) (?:will |would |shall )?"
@@ -174,8 +218,8 @@ def is_council_text(text: str) -> bool:
     if not re.search(r"\bSecurity Council\b|\bUNSC\b|\bthe Council\b", head, re.I):
         return False
     return bool(re.search(r"\badopt\w*[^.]{0,60}\bresolution\b|\bresolution \d{3,4}\b|S/RES/\d", head, re.I)
-                or re.search(r"\b(?:extend\w*|renew\w*|terminat\w*|establish\w*|authori[sz]\w*)\b[^.]{0,80}"
-                             r"\b(?:mandate|mission|force|operation|presence)\b", head, re.I))
+                or re.search(r"\b(?:extend\w*|renew\w*|terminat\w*|establish\w*|authori[sz]\w*|roll-?over|prolong\w*)\b"
+                             r"[^.]{0,80}\b(?:mandate|mission|force|operation|presence|authori[sz]ation)\b", head, re.I))
 
 
 def _sentences(body: str) -> list[tuple[int, int]]:
@@ -202,8 +246,11 @@ def _resolution_text_start(body: str) -> int:
     return len(body)
 
 
-def adopted_symbol(body: str, page: Page) -> tuple[str | None, str | None, int | None, Span | None]:
-    """The resolution adopted here: (symbol, number, year, evidence)."""
+def adopted_symbol(body: str, page: Page, adopted: dt.date | None = None
+                   ) -> tuple[str | None, str | None, int | None, Span | None]:
+    """The resolution adopted here: (symbol, number, year, evidence); a year the text leaves out comes from the
+    adoption date the text gives ("On 30 July 2008, the Security Council … adopted resolution 1827"), else the
+    page date."""
     cands: dict[str, list[tuple[int, re.Match[str]]]] = {}
     years: dict[str, int] = {}
     headline_end = min(len(body), 400)
@@ -229,7 +276,7 @@ def adopted_symbol(body: str, page: Page) -> tuple[str | None, str | None, int |
     score, m = max(cands[best], key=lambda x: (x[0], -x[1].start()))
     if score <= 0:
         return None, None, None, None
-    year = years.get(best) or (page.date.value.year if page.date else None)
+    year = years.get(best) or (adopted.year if adopted else None) or (page.date.value.year if page.date else None)
     symbol = f"S/RES/{int(best)} ({year})" if year else f"S/RES/{int(best)}"
     return symbol, best, year, Span(m.start(), m.end(), _sentence_at(body, m.start()))
 
@@ -242,12 +289,14 @@ def _sentence_at(body: str, offset: int) -> str:
 
 
 def _headline(body: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The lines before the first sentence in which the Council acts today (title, subtitle)."""
+    """The lines before the first sentence in which the Council acts today, or acts in a sentence of prose
+    (title, subtitle)."""
     out = []
     for a, b in sents:
         s = body[a:b]
-        if re.search(r"\b(?:today|this (?:morning|afternoon|evening)|decided|on (?:Monday|Tuesday|Wednesday|"
-                     r"Thursday|Friday))\b", s) and _COUNCIL.search(s) and len(s) > 120:
+        if len(s) > 120 and _COUNCIL.search(s) and (
+                re.search(r"\b(?:today|this (?:morning|afternoon|evening)|decided|on (?:Monday|Tuesday|Wednesday|"
+                          r"Thursday|Friday))\b", s) or (_has_prose(s) and any(action_verb(x, s) for x in ACTIONS))):
             break
         out.append((a, b))
         if len(out) >= 8:
@@ -278,6 +327,21 @@ def _lead(body: str, sents: Sequence[tuple[int, int]], stop: int, head: Sequence
     return out
 
 
+def action_verb(action: str, text: str, rx: re.Pattern[str] | None = None) -> re.Match[str] | None:
+    """The first verb of `action` in a text that the Council itself does: not one others ask for, propose or
+    weigh, nor one the Council only considers ("urged the Council to establish", "intention to consider downsizing
+    … and possibly terminating" — a cue in the same clause before the verb), nor an establishment whose
+    authorisation is extended ("extended … the authorization to establish")."""
+    for m in (rx or _VERBS[action]).finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ",;:—–(") + 1
+        if _HEDGE.search(text[max(start, m.start() - 120):m.start()]):
+            continue
+        if action == "establish" and _RENEWED_AUTHORISATION.search(text[max(0, m.start() - 160):m.start()]):
+            continue
+        return m
+    return None
+
+
 def decide_action(texts: Sequence[str], skip: frozenset[str] = frozenset()) -> tuple[str | None, int]:
     """The strongest action verb in the given texts (headline and lead sentences), with its text index:
     terminate > establish > renew > authorising member States > modify > authorise (less those in `skip`)."""
@@ -287,7 +351,7 @@ def decide_action(texts: Sequence[str], skip: frozenset[str] = frozenset()) -> t
     order = [(a, rx) for a, rx in order if a not in skip]
     for action, rx in order:
         for i, t in enumerate(texts):
-            if rx.search(t):
+            if action_verb(action, t, rx):
                 return action, i
     return None, -1
 
@@ -342,42 +406,106 @@ def end_date(sentence: str, year: int | None, ref: dt.date | None) -> tuple[dt.d
     return d, text
 
 
-def period_end(sentence: str, adopted: dt.date | None, start: dt.date | None = None) -> dt.date | None:
-    """"for six months": the day before the same day that many months after the period starts — the day the
-    current mandate expires (`start`, exclusive end of the mandate renewed) when known, else the adoption day."""
+def period_end(sentence: str, adopted: dt.date | None) -> dt.date | None:
+    """"for six months" from a known adoption day: the same day number that many months later (GUIDE.md: 22
+    October 1999 plus six months is 22 April 2000); None without an adoption day or a period."""
     m = _PERIOD.search(sentence)
-    begin = start or adopted
-    if not m or begin is None:
+    if not m or adopted is None:
         return None
     if m.group(3):
         n, unit = 1, "year"
     else:
-        n, unit = (_NUMBERS.get(m.group(1).lower()) or int(m.group(1))), m.group(2).lower()
+        num, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
+        n, unit = (_NUMBERS.get(num.lower()) or int(num)), unit.lower()
+    if unit in {"week", "day"}:
+        return adopted + dt.timedelta(days=n * (7 if unit == "week" else 1))
     months = n * (12 if unit == "year" else 1)
-    y, mo = divmod(begin.month - 1 + months, 12)
-    try:
-        end = dt.date(begin.year + y, mo + 1, begin.day)
-    except ValueError:
-        end = dt.date(begin.year + y, mo + 2, 1) if mo < 11 else dt.date(begin.year + y + 1, 1, 1)
-    return end - dt.timedelta(days=1)
+    y, mo = divmod(adopted.month - 1 + months, 12)
+    day = min(adopted.day, _month_end(adopted.year + y, mo + 1).day)
+    return dt.date(adopted.year + y, mo + 1, day)
 
 
-Expiry = Callable[[str, dt.date], "dt.date | None"]
-_RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|terminat\w*|authori[sz]\w*|maintain\w*)\b"
+_RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|terminat\w*|authori[sz]\w*|maintain\w*|"
+                           r"run(?:s|ning)?)\b"
                            r"[^.;]{0,200}?\b(?:until|till|through|as of)\b", re.I)
 
 
 _ITEM_CODE = re.compile(r"^\W*(?:Press Release\s+)?((?:SC|GA|SG|ECOSOC)/\d[\d/.]*)\*?\s*\|?\s*$", re.M)
 
 
-def first_item(body: str) -> str:
-    """A listing page (several press releases, each under its own code line `SC/6521`) is read up to the
-    second release: the decision and its symbol are those of the first one."""
+# a news item's dateline: "New York, 30 July - The UN Security Council today …", "18 August 2006 – As …"
+_DATELINE = re.compile(r"^[^\w\n]{0,3}(?:[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?, )?\d{1,2} " + _MONTH + r"(?:,? \d{4})?\s*[-–—]\s",
+                       re.M)
+# a listing's date line ("12 July 2017" alone) and an item's lede ("The Security Council today extended …")
+_DATE_ALONE = re.compile(r"^\s*\d{1,2} " + _MONTH + r",? \d{4}\s*$", re.M)
+_LEDE = re.compile(r"^[^\w\n]{0,3}The (?:UN |United Nations )?Security Council,?\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:today|this (?:morning|afternoon|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                   r"Sunday))\b", re.M)
+
+
+def _has_prose(text: str) -> bool:
+    """Whether a text holds a paragraph of prose (a line of twenty words or more, most in lower case), not only
+    titles, headlines in Title Case and site furniture."""
+    for line in text.split("\n"):
+        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        if len(words) >= 20 and sum(w[0].islower() for w in words) > len(words) / 2:
+            return True
+    return False
+
+
+def _item_starts(body: str) -> list[int]:
+    """Where the items of a listing page start: a code line (`SC/6521`) other than the first; a news item's
+    title before its dateline, a listing's date line, another lede — these only after a paragraph of prose."""
+    cuts: set[int] = set()
     codes = [(m.start(), m.group(1)) for m in _ITEM_CODE.finditer(body)]
-    for at, code in codes[1:]:
-        if code != codes[0][1]:
-            return body[:at]
-    return body
+    coded = {at for at, code in codes[1:] if code != codes[0][1]}
+    for m in _DATELINE.finditer(body):
+        cuts.add(body[:m.start()].rstrip().rfind("\n") + 1)  # the item's title line
+    cuts.update(m.start() for m in _DATE_ALONE.finditer(body))
+    seen: set[str] = set()
+    for m in _LEDE.finditer(body):  # a news page repeats its lede under the title: the same item
+        line = body[m.start():body.find("\n", m.start()) % (len(body) + 1)][:80]
+        if line not in seen:
+            cuts.add(m.start())
+        seen.add(line)
+    out = [0]
+    for at in sorted(cuts | coded):
+        if at in coded or (at > out[-1] + 200 and _has_prose(body[out[-1]:at])):
+            out.append(at)
+    return out
+
+
+def decision_item(body: str) -> tuple[str, int]:
+    """A listing page (several press releases under their code lines `SC/6521`, news items under their titles
+    and datelines or date lines, or ledes one after another) is read in its first item that reports a Council
+    decision; the other items are blanked (newlines kept), so offsets still point into the page. Also where the
+    item starts."""
+    starts = _item_starts(body)
+    if len(starts) == 1:
+        return body, 0
+    bounds = list(zip(starts, [*starts[1:], len(body)], strict=True))
+    chosen = next(((a, b) for a, b in bounds if is_council_text(body[a:b]) and
+                   any(action_verb(x, body[a:min(b, a + 1500)]) for x in ACTIONS)), bounds[0])
+
+    def blank(text: str) -> str:
+        return re.sub(r"[^\n]", " ", text)
+
+    a, b = chosen
+    return blank(body[:a]) + body[a:b] + blank(body[b:]), a
+
+
+_OPERATIVE = re.compile(r"^\W*(?:\d{1,2}\.\s*)?(?:Decides|Extends|Renews|Authori[sz]es|Establishes|Terminates|Expands|"
+                        r"Increases|Reduces|Endorses)\b")
+# a resolution's operative paragraph, its number left at the end of the sentence before ("…; 2. Decides that …")
+_OPERATIVE_PARAGRAPH = re.compile(r"^\W*(?:Decides|Requests|Authori[sz]es|Extends|Renews|Establishes|Terminates|"
+                                  r"Expands|Increases|Reduces|Endorses|Mandates|Tasks|Directs|Underlines|Stresses|"
+                                  r"Emphasi[sz]es|Calls|Urges|Encourages|Welcomes|Reaffirms|Demands)\b")
+
+
+def _operative(body: str, sents: Sequence[tuple[int, int]], stop: int) -> list[tuple[int, int]]:
+    """A resolution's own operative paragraphs that act ("1. Decides to extend …", "Authorizes …"), when no
+    sentence before its text reports the decision: the first three."""
+    return [(a, b) for a, b in sents if a >= stop and _OPERATIVE.match(body[a:b])][:3]
 
 
 def _ran_before(ref: MissionRef, when: dt.date | None) -> bool:
@@ -401,31 +529,26 @@ def _act(body: str, spans: Sequence[tuple[int, int]], k: int, action: str, refs:
          ) -> tuple[int, int, re.Match[str] | None, int, tuple[int, int, MissionRef] | None]:
     """The sentence of the action verb, the verb, where it stands, and the operation it acts on."""
     a, b = spans[k]
-    verb = _VERBS[action].search(body[a:b])
+    verb = action_verb(action, body[a:b])
     v_at = a + (verb.start() if verb else 0)
     pool = _pool(body, refs, v_at, a, b, lead, head)
     return a, b, verb, v_at, (pool[0] if pool else None)
 
 
-def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher,
-                  expiry: Expiry | None = None) -> Decision | None:
-    """The decision a Council page reports, or None when it reports none. `expiry(mission, adopted)` gives the
-    exclusive end of the mandate in force when the decision was adopted (for "a further six months")."""
-    body = first_item(page.text)
-    if not is_council_text(body):
+def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher) -> Decision | None:
+    """The decision a Council page reports, or None when it reports none."""
+    body, item_at = decision_item(page.text)
+    if not is_council_text(body.lstrip()):
         return None
     sents = _sentences(body)
     stop = _resolution_text_start(body)
-    symbol, number, year, sym_ev = adopted_symbol(body, page)
+    adopted = adoption_date(body, page, item_at)
+    symbol, number, year, sym_ev = adopted_symbol(body, page, adopted)
     adoption_at = [m.start() for m in _RES_NUM.finditer(body) if number and m.group(1) == number
                    and (_ADOPT_BEFORE.search(body[max(0, m.start() - 60):m.start()] + body[m.start():m.start(1)])
                         or _ADOPT_AFTER.match(body[m.end():m.end() + 40]))]
-    adopted = page.date.value if page.date and page.date.precision == "day" else None
-    m = re.search(r"Adopted by the Security Council at its \d+\w* meeting, on (\d{1,2}) " + _MONTH + r" (\d{4})", body)
-    if m:
-        adopted = dt.date(int(m.group(3)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
-    head = _headline(body, sents)
-    lead = _lead(body, sents, stop, head)
+    head = [(a, b) for a, b in _headline(body, sents) if a < stop or stop == 0]
+    lead = _lead(body, sents, stop, head) or _operative(body, sents, stop)
     texts = [body[a:b] for a, b in lead] + [body[a:b] for a, b in head]
     spans = lead + head
     action, k = decide_action(texts)
@@ -468,40 +591,96 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
                     not _HANDOVER.search(between):
                 decision.also.append(r[2])
                 seen.add(r[2].id)
-    # the end date
-    ref_date = adopted or (page.date.value if page.date else None)
-    year_hint = year or (page.date.value.year if page.date else None)
-    # other sentences before the resolution's text that extend (or end) the operation's mandate "until" a date
-    named = {r[0] for r in refs if decision.mission and r[2].id == decision.mission.id}
-    more = [(x, y) for x, y in sents if x < stop and (x, y) not in {spans[k], *lead, *head}
-            and _RENEWS_UNTIL.search(body[x:y]) and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y])
-            and not _DEMAND.search(body[x:y]) and (any(x <= p < y for p in named) or
-                                                   re.search(r"\bmandate\b", body[x:y]))]
-    ref_ok = ref_date if (page.date and page.date.precision != "year") or adopted else None
-    for x, y in [spans[k], *lead, *head, *more]:
-        if action == "terminate" and (x, y) == spans[k] and verb:
-            x = v_at  # "meeting on 30 June, decided to terminate the mandate on 31 December": after the verb
-        d, text = end_date(body[x:y] if action != "terminate" else _TERMINATION_ON.sub("until", body[x:y]), year_hint,
-                           ref_ok)
-        if d:
-            decision.end_date = d
-            pos = body.find(text or "", x)
-            decision.evidence["end_date"] = Span(pos, pos + len(text or ""), " ".join(body[x:y].split()))
-            break
-    if decision.end_date is None and action in {"renew", "establish", "authorise_support"}:
-        start = expiry(decision.mission.id, adopted) if expiry and decision.mission and adopted and \
-            action == "renew" else None
-        d2 = period_end(body[spans[k][0]:spans[k][1]], adopted, start)
-        if d2:
-            decision.end_date = d2
-            decision.notes.append("end date computed from the period and " + (
-                "the end of the mandate renewed" if start else "the adoption date"))
+    if action == "modify":
+        decision.notes.append("a modification sets no new end date")  # a temporary increase's end is not one
+    else:
+        _read_end_date(decision, body, page, sents, stop, (spans[k], v_at if verb else spans[k][0]), lead, head, refs)
     # tasks
     acting = [x for x, y in [spans[k], *lead] if _CHAPTER7.search(body[x:y]) and not _DEBATE.search(body[x:y])]
     decision.tasks, task_ev = _tasks(body, sents, stop, decision, refs, matcher, [*adoption_at, *acting])
     if task_ev:
         decision.evidence["tasks"] = task_ev
     return decision
+
+
+_ON_DAY = re.compile(r"\b[Oo]n (\d{1,2}) " + _MONTH + r",? (\d{4}),? the (?:UN |United Nations )?Security Council\b"
+                     r"[^.]{0,60}?\b(?:adopted|decided|extended|renewed|terminated|established|authori[sz]ed)\b")
+
+
+def adoption_date(body: str, page: Page, item_at: int = 0) -> dt.date | None:
+    """The day the resolution was adopted: a resolution's "Adopted … on 5 October 2017", the date line of the
+    listing's item read (`item_at` > 0), a page dated to the day, or "On 30 July 2008, the Security Council …
+    adopted" in the text."""
+    m = ADOPTED_ON.search(body)
+    if m:
+        return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    if item_at and (own := page_date(body[item_at:item_at + 300], None)) and own.precision == "day":
+        return own.value
+    if page.date and page.date.precision == "day":
+        return page.date.value
+    m = _ON_DAY.search(body[:3000])
+    if m:
+        try:
+            return dt.date(int(m.group(3)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+# "with effect from the following day", "with immediate effect": a termination's end from the adoption day
+_NEXT_DAY = re.compile(r"\bwith effect from (?:the following day|tomorrow)\b|\beffective (?:the following day|"
+                       r"tomorrow)\b", re.I)
+_IMMEDIATE = re.compile(r"\bwith immediate effect\b|\beffective immediately\b|\bterminat\w* immediately\b", re.I)
+# "following the 9 July termination of its mandate": the date before the noun
+_DATE_BEFORE_END = re.compile(r"\b(?:the\s+)?(\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?)\s+(?:termination|expiry|expiration|"
+                              r"end)\s+of\b")
+
+
+def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tuple[int, int]], stop: int,
+                   action_at: tuple[tuple[int, int], int], lead: Sequence[tuple[int, int]],
+                   head: Sequence[tuple[int, int]], refs: Sequence[tuple[int, int, MissionRef]]) -> None:
+    """The new end date (see the README's table): a date after "until", "through" … in the action sentence, the
+    lead, the headline or another sentence on the operation's mandate; a termination's "as of", "on", "with
+    effect from the following day"; else a period ("for six months") from the adoption day."""
+    action = decision.action
+    adopted = decision.adopted
+    (x0, y0), v_at = action_at
+    ref_date = adopted or (page.date.value if page.date else None)
+    year_hint = decision.year or (page.date.value.year if page.date else None)
+    # other sentences before the resolution's text that extend (or end) the operation's mandate "until" a date
+    named = {r[0] for r in refs if decision.mission and r[2].id == decision.mission.id}
+    near = [(x, y) for x, y in sents if x < stop and (x, y) not in {(x0, y0), *lead, *head}
+            and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y]) and not _DEMAND.search(body[x:y])
+            and (any(x <= p < y for p in named) or re.search(r"\bmandate\b", body[x:y]))]
+    more = [(x, y) for x, y in near if _RENEWS_UNTIL.search(body[x:y])]
+    ref_ok = ref_date if (page.date and page.date.precision != "year") or adopted else None
+    if action == "terminate" and adopted:
+        after = body[v_at:y0]
+        if _NEXT_DAY.search(after) or _IMMEDIATE.search(after):
+            decision.end_date = adopted + dt.timedelta(days=1 if _NEXT_DAY.search(after) else 0)
+            decision.evidence["end_date"] = Span(v_at, y0, " ".join(body[x0:y0].split()))
+            return
+    for x, y in [(x0, y0), *lead, *head, *more]:
+        if action == "terminate" and (x, y) == (x0, y0):
+            x = v_at  # "meeting on 30 June, decided to terminate the mandate on 31 December": after the verb
+        text = body[x:y]
+        if action == "terminate":
+            text = _DATE_BEFORE_END.sub(r"until \1 end of", _TERMINATION_ON.sub("until", text))
+        d, found = end_date(text, year_hint, ref_ok)
+        if d:
+            decision.end_date = d
+            pos = body.find(found or "", x)
+            decision.evidence["end_date"] = Span(max(pos, x), max(pos, x) + len(found or ""),
+                                                 " ".join(body[x:y].split()))
+            return
+    if action in {"renew", "establish", "authorise_support"} and adopted:
+        for x, y in [(x0, y0), *lead, *head, *near]:
+            d2 = period_end(body[x:y], adopted)
+            if d2:
+                decision.end_date = d2
+                decision.notes.append("end date computed from the period and the adoption date")
+                decision.evidence["end_date"] = Span(x, y, " ".join(body[x:y].split()))
+                return
 
 
 _ACTS_AFTER = re.compile(r"^(?:\s*\([A-Z][A-Za-z]+\))?\s*(?:(?:will|would|shall|should|must|can|could|may|might|is|"
@@ -518,7 +697,11 @@ def _pronoun_refs(s: str) -> list[int]:
     out = []
     for m in _MISSION_PRONOUN.finditer(s):
         word = m.group(0).lower()
-        pronoun = word.lstrip(" \t\"'(").startswith(("it", "they")) or word.startswith("its ")
+        if word.lstrip(" \t\"'(").startswith(("it ", "they ", "it", "they")) and not word.startswith("its ") and \
+                _COUNCIL_SAYS.match(s):
+            continue  # "It stressed …": the Council
+        pronoun = word.lstrip(" \t\"'(").startswith(("it", "they")) or word.startswith("its ") or \
+            "participating in" in word
         if pronoun or _ACTS_AFTER.match(s[m.end():m.end() + 40]) or \
                 _ACTED_ON_BEFORE.search(s[max(0, m.start() - 40):m.start()]):
             out.append(m.start())
@@ -571,7 +754,7 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
             continue
         line = body[body.rfind("\n", 0, a) + 1:b]  # a numbered paragraph may be split after its number
         is_item = in_list and bool(_LIST_ITEM.match(s) or _LIST_ITEM.match(line))
-        if in_text and not is_item and not re.match(r'^\W*\d{1,2}\.\s', line):
+        if in_text and not is_item and not re.match(r'^\W*\d{1,2}\.\s', line) and not _OPERATIVE_PARAGRAPH.match(s):
             in_list = False
             continue
         if _DEBATE.search(s) or _REPORTED.search(s):
@@ -592,8 +775,13 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
             continue
         in_list = is_item or bool(names_mission and _LIST_OPENS.search(s))
         demands = [d.start() for d in _DEMAND.finditer(s) if not _after_demand_is_mission(s, d.end(), decision)]
+        elsewhere = [r[0] - a for r in others]
         for h in matcher.find(parse(s)):
+            if _NOT_A_TASK.search(s[max(0, h.start - 80):h.start]) or _law_field(s[h.end:h.end + 60]):
+                continue  # "personnel with training in … human rights and refugee law": a field, not a task
             mission_before = [x for x in at if x <= h.start]
+            if mission_before and any(max(mission_before) < x < h.start for x in elsewhere):
+                continue  # another operation named nearer before the task: "… (UNOTIL), which … to carry out …"
             demand_before = [x for x in demands if x <= h.start]
             ours = bool(mission_before) and (not demand_before or max(demand_before) < max(mission_before))
             if h.via == "generic":  # a generic word names a task only after a verb that gives one
@@ -608,6 +796,26 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
                     if first is None:
                         first = Span(a, b, " ".join(s.split()))
     return found, first
+
+
+# a field its personnel know ("training in … human rights law"), a safeguard on its own conduct ("an oversight
+# mechanism to prevent human rights violations"): not tasks
+_NOT_A_TASK = re.compile(r"\b(?:(?:training|trained|expertise|experience|knowledge|background|qualified)\s+in|"
+                         r"(?:oversight|compliance|accountability|vetting|screening|conduct and discipline)\s+"
+                         r"(?:mechanism|framework|measures?|policy|polic(?:y|ies)))\b[^.;:]{0,80}$", re.I)
+_PREPOSITIONS = frozenset({"in", "under", "with", "of", "by", "for", "to", "at", "on", "accordance", "from", "the",
+                           "its", "their"})
+
+
+def _law_field(after: str) -> bool:
+    """Whether a task word names a field of law ("human rights and refugee law"): up to three plain words, none
+    a preposition, then "law"."""
+    for w in re.findall(r"[A-Za-z-]+|,", after)[:4]:
+        if w.lower() == "law":
+            return True
+        if w.lower() in _PREPOSITIONS:
+            return False
+    return False
 
 
 def _after_demand_is_mission(s: str, at: int, decision: Decision) -> bool:

@@ -5,14 +5,20 @@
    matched against graph missions whose acronym begins with it and that are deployed in a place the sentence
    names and active on the page's date (`European Union Stabilization Force (EUFOR)` in Bosnia and Herzegovina
    in 2006 -> `eufor-althea`); otherwise it is proposed, with its name, acronym, leading organisation and host.
+   A name the graph lacks word for word is matched by its words less the place it ends with ("International
+   Security Assistance Force in Afghanistan" -> `isaf`, deployed in Afghanistan); of several, the one with the
+   fewest other words. A name the page itself defines with a graph acronym ("… Mission in the Sudan (UNMIS)")
+   is that operation wherever the page uses it.
 3. Descriptions: "UN mission in Côte d'Ivoire", "Liberia Peacekeeping Mission", "security presences in Kosovo"
    resolve to the graph missions deployed in that place, led by the organisation the words name, and active on
-   the page's date (for several "presences", every such mission).
+   the page's date (for several "presences", every such mission). "A multinational force … in East Timor" is
+   the non-UN operation deployed in a place the sentence names (`interfet`), not the UN mission beside it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,7 +26,28 @@ from dataclasses import dataclass
 from peacegraph.seed.extract.council.decision import MissionRef
 from peacegraph.seed.extract.gazetteer import Entry, Gazetteer, norm_tokens
 from peacegraph.seed.extract.mentions.entities import find_entities
+from peacegraph.seed.extract.nlp import english_words
 
+# "a multinational force under a unified command structure … in East Timor": a force others lead, placed by the
+# rest of its sentence
+_MULTINATIONAL = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?(?:multinational|multi-national|coalition)\s+"
+                            r"(?:\w+\s+){0,2}?(?:force|presence|operation)\b", re.I)
+_PLACE_TAIL = re.compile(r"^(?P<core>.+?)\s+(?:in|for|to)\s+(?:the\s+)?(?P<place>[^()]+?)\s*$", re.I)
+# what a headline runs into a name: "… Support Mission for Two Weeks, Adopting Resolution 2208"
+_NAME_TAIL = re.compile(r"(?:,.*|\s+(?:Adopting|Adopts|Resolution|Unanimously)\b.*|\s+\d.*)$|"
+                        r"\s+(?:for|until|by)\s+(?:a\s+|an\s+|another\s+|further\s+|\w+\s+)?(?:days?|weeks?|months?|years?)\b.*$",
+                        re.I)
+
+
+def _trimmed(name: str) -> str:
+    """A proposed name less what a headline ran into it (a period, the resolution adopted)."""
+    prev = None
+    while prev != name:
+        prev, name = name, _NAME_TAIL.sub("", name).strip()
+    return name
+
+
+_NAME_STOP = frozenset({"the", "of", "in", "for", "to", "and", "a", "on"})
 _LEADS = [(re.compile(r"\b(?:UN|United Nations|U\.N\.)\b"), "un"), (re.compile(r"\b(?:EU|European Union)\b"), "eu"),
           (re.compile(r"\b(?:AU|African Union)\b"), "au"), (re.compile(r"\bNATO\b"), "nato"),
           (re.compile(r"\bECOWAS\b"), "ecowas")]
@@ -64,6 +91,16 @@ class CouncilMissions:
         self.gaz = gaz
         self.dates = dates
         self.when = when
+        self.place_names = {norm_tokens(n): e.id for e in gaz.of_kind("place") for n in e.surfaces()}
+
+    def _core_and_place(self, name: str) -> tuple[str, set[str]]:
+        """A name less a place it ends with ("… Force in Afghanistan" -> "… Force", {AFG})."""
+        m = _PLACE_TAIL.match(name)
+        if m:
+            iso = self.place_names.get(norm_tokens(m["place"]))
+            if iso:
+                return m["core"], {iso}
+        return name, set()
 
     def _active(self, mid: str, slack_days: int = 0) -> bool:
         d = self.dates.get(mid)
@@ -73,9 +110,9 @@ class CouncilMissions:
         slack = dt.timedelta(days=slack_days)
         return (d.valid_from is None or d.valid_from - slack < end) and (d.valid_to is None or start < d.valid_to)
 
-    def _in_place(self, places: set[str], lead: str | None, words: str = "") -> list[Entry]:
+    def _in_place(self, places: set[str], lead: str | None, words: str = "", slack_days: int = 40) -> list[Entry]:
         out = [e for e in self.gaz.of_kind("mission") if set(e.deployed_in) & places
-               and (lead is None or lead in e.led_by) and self._active(e.id, slack_days=40)]
+               and (lead is None or lead in e.led_by) and self._active(e.id, slack_days=slack_days)]
         mine = set(norm_tokens(words)) - {"the", "of", "in", "to", "for", "and", "a", "on"}
 
         def rank(e: Entry) -> tuple[int, bool, str]:
@@ -94,16 +131,27 @@ class CouncilMissions:
         return cands[0] if len(cands) == 1 else None
 
     def _by_name(self, name: str, places: set[str] | None = None) -> Entry | None:
-        """The one active graph mission whose name holds every word of `name` (at least three words); of several,
-        the one deployed in a place named near the mention. An operation the page authorises may start later
-        (up to a year after the page date)."""
-        mine = set(norm_tokens(name)) - {"the", "of", "in", "for"}
-        if len(mine) < 3:
+        """The one active graph mission whose name (or an alias) holds every word of `name` (at least three words,
+        or two and the place the name ends with, where the mission must be deployed); of several, the one
+        deployed in a place named near the mention, then the one with the fewest other words. An operation the
+        page authorises may start later (up to a year after the page date)."""
+        core, named = self._core_and_place(name)
+        mine = set(norm_tokens(core)) - _NAME_STOP
+        if len(mine) < (2 if named else 3):
             return None
-        cands = [e for e in self.gaz.of_kind("mission") if mine <= set(norm_tokens(e.name))
-                 and self._active(e.id, slack_days=_STARTS_WITHIN)]
+
+        def extra(e: Entry) -> int | None:
+            fits = [len(set(norm_tokens(n)) - _NAME_STOP - mine) for n in [e.name, *e.aliases]
+                    if mine <= set(norm_tokens(n))]
+            return min(fits) if fits else None
+
+        cands = [e for e in self.gaz.of_kind("mission") if extra(e) is not None
+                 and self._active(e.id, slack_days=_STARTS_WITHIN) and (not named or set(e.deployed_in) & named)]
         if len(cands) > 1 and places:
-            cands = [e for e in cands if set(e.deployed_in) & places]
+            cands = [e for e in cands if set(e.deployed_in) & places] or cands
+        if len(cands) > 1:
+            least = min(extra(e) or 0 for e in cands)
+            cands = [e for e in cands if (extra(e) or 0) == least]
         return cands[0] if len(cands) == 1 else None
 
     def find(self, body: str) -> list[tuple[int, int, MissionRef]]:
@@ -125,7 +173,11 @@ class CouncilMissions:
                 continue
             if (new.name or "").lower() in _COMMON or (new.acronym or "").lower() in _COMMON:
                 continue
-            hit = self._resolve_new(new, near | set(new.deployed_in)) or self._by_name(new.name, near)
+            said = body[m.start:m.end]
+            if said.isupper() and " " not in said.strip() and said.lower() in english_words():
+                continue  # "UNTIL" in a headline in capitals is a word, not an acronym
+            hit = self._resolve_new(new, near | set(new.deployed_in)) or self._by_name(new.name, near) or \
+                self._by_name(_trimmed(new.name), near)
             if hit is None and not new.acronym and new.deployed_in:
                 by_place = self._in_place(set(new.deployed_in), new.led_by[0] if new.led_by else None, new.name)
                 hit = by_place[0] if by_place else None
@@ -140,6 +192,12 @@ class CouncilMissions:
             if r.in_graph and r.id in self.dates:
                 r.valid_from = self.dates[r.id].valid_from
         out = [(a, b, resolved.get(r.acronym or "", r) if not r.in_graph else r) for a, b, r in out]
+        # "United Nations Mission in the Sudan (UNMIS)": the page defines the proposed name as a graph operation
+        defined: dict[str, MissionRef] = {}
+        for (_a, b, r), (a2, _b2, r2) in itertools.pairwise(sorted(out, key=lambda x: x[0])):
+            if not r.in_graph and r2.in_graph and re.fullmatch(r"\s*\(\s*", body[b:a2]):
+                defined.setdefault(r.id, r2)
+        out = [(a, b, defined.get(r.id, r) if not r.in_graph else r) for a, b, r in out]
         taken = [(a, b) for a, b, _ in out]
         for d in _DESCRIPTION.finditer(body):
             a, b = d.start(), d.end()
@@ -153,4 +211,19 @@ class CouncilMissions:
                 out.append((a, b, MissionRef(e.id, e.name, e.acronym, True, "description+place",
                                              list(e.deployed_in), list(e.led_by),
                                              self.dates[e.id].valid_from if e.id in self.dates else None)))
+                taken.append((a, b))
+        for d in _MULTINATIONAL.finditer(body):
+            a, b = d.start(), d.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            stop = min([i for i in (body.find(". ", b), body.find("\n", b)) if i >= 0] or [len(body)])
+            where = {p for x, _y, p in places if b <= x < min(stop, b + 250)}
+            lead = _lead_of(body[max(0, a - 30):b])
+            found = [e for e in self._in_place(where, lead, d.group(0), slack_days=_STARTS_WITHIN)
+                     if "un" not in e.led_by] if where else []
+            if found:
+                e = found[0]
+                out.append((a, b, MissionRef(e.id, e.name, e.acronym, True, "description+place", list(e.deployed_in),
+                                             list(e.led_by), self.dates[e.id].valid_from if e.id in self.dates
+                                             else None)))
         return sorted(out, key=lambda r: r[0])

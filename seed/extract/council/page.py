@@ -1,9 +1,10 @@
 """What a stored Council page says about itself: its address, its date, and its kind of source.
 
 Pages come as the development excerpts do: optional header lines (`url: ...`, `retrieved-as: ...`) and a blank
-line, then the text. The page date is taken, in order, from a ` date YYYY-MM-DD` tag, an eight-digit stamp
-(`19970130`), a date line near the top (`10 June 1999`, `27 May 2010`), or the address (`/2006/11/` gives a
-month, `/en/2013/` a year).
+line, then the text. The page date is taken, in order, from a ` date YYYY-MM-DD` tag, a resolution's "Adopted …
+on 5 October 2017", an eight-digit stamp (`19970130`, in the text or the address), a date line near the top
+(`10 June 1999`, `15/06/2001`, `22-Oct-99`, a dateline `18 August 2006 – …`), or the address (`/2006/11/` gives
+a month, `/en/2013/` a year).
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ _TAG = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})-(\d{2})\b")
 _STAMP = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _DATE_LINE = re.compile(r"^\s*(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
                         r"November|December)\s+(\d{4})\s*$", re.M)
+# a resolution's own text: "Adopted by the Security Council at its 8063rd meeting, on 5 October 2017"
+ADOPTED_ON = re.compile(r"Adopted by the Security Council at its \d+\w* meeting,? on (\d{1,2}) (January|February|March|"
+                        r"April|May|June|July|August|September|October|November|December),? (\d{4})")
+_URL_STAMP = re.compile(r"/(19[4-9]\d|20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[./]")
+_NUMERIC_LINE = re.compile(r"^\s*(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)\s*$", re.M)  # 15/06/2001
+_SHORT_LINE = re.compile(r"^\s*(\d{1,2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2})\s*$", re.M)
+_DATELINE = re.compile(r"^[^\w\n]{0,3}(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December),?\s+(\d{4})\s*[–—-]\s", re.M)
 _URL_YM = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
 _URL_Y = re.compile(r"/((?:19|20)\d\d)/")
 
@@ -56,12 +65,26 @@ def page_date(body: str, url: str | None) -> PageDate | None:
     m = _TAG.search(head)
     if m and (d := _safe_date(int(m[1]), int(m[2]), int(m[3]))):
         return PageDate(d, "day", "date tag")
+    m = ADOPTED_ON.search(body[:3000])
+    if m and (d := _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))):
+        return PageDate(d, "day", "adoption line")
     m = _STAMP.search(head)
     if m and (d := _safe_date(int(m[1]), int(m[2]), int(m[3]))):
         return PageDate(d, "day", "date stamp")
-    m = _DATE_LINE.search(head)
+    m = _URL_STAMP.search(url or "")
+    if m and (d := _safe_date(int(m[1]), int(m[2]), int(m[3]))):
+        return PageDate(d, "day", "date stamp in the address")
+    m = _DATE_LINE.search(head) or _DATELINE.search(head)
     if m and (d := _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))):
         return PageDate(d, "day", "date line")
+    m = _NUMERIC_LINE.search(head)
+    if m and (d := _safe_date(int(m[3]), int(m[2]), int(m[1]))):
+        return PageDate(d, "day", "date line")
+    m = _SHORT_LINE.search(head)
+    if m:
+        yy = int(m[3])
+        if d := _safe_date(yy + (1900 if yy >= 45 else 2000), MONTHS[m[2].lower()], int(m[1])):
+            return PageDate(d, "day", "date line")
     if url:
         m = _URL_YM.search(url)
         if m:

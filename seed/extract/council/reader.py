@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 from peacegraph.seed.extract.council.decision import is_council_text, read_decision
 from peacegraph.seed.extract.council.missions import CouncilMissions, MissionDates
 from peacegraph.seed.extract.council.page import PageDate, period, read_page
-from peacegraph.seed.extract.council.records import CouncilPage, GraphMandate
+from peacegraph.seed.extract.council.records import CouncilPage
 from peacegraph.seed.extract.gazetteer import Gazetteer
 from peacegraph.seed.extract.lexicon import Lexicon, load_lexicon
 from peacegraph.seed.extract.taskmatch import matcher_for
@@ -23,22 +23,9 @@ def looks_like_council_text(text: str) -> bool:
     return is_council_text(read_page(text).text)
 
 
-def expiry_from(mandates: Sequence[GraphMandate]) -> Callable[[str, dt.date], dt.date | None]:
-    """`expiry(mission, adopted)`: the exclusive end of the graph's mandate for `mission` that was in force when
-    a renewal was adopted (ending from ten days before to two months after the adoption day), else None."""
-
-    def expiry(mission: str, adopted: dt.date) -> dt.date | None:
-        ends = [m.valid_to for m in mandates if mission in m.authorizes and m.valid_to is not None
-                and adopted - dt.timedelta(days=10) <= m.valid_to <= adopted + dt.timedelta(days=62)]
-        return max(ends) if ends else None
-
-    return expiry
-
-
 def read_council_text(path: Path, text: str, gaz: Gazetteer, dates: Mapping[str, MissionDates],
-                      lexicon: Lexicon | None = None, mandates: Sequence[GraphMandate] = ()) -> CouncilPage:
-    """The page and its decision; operations are dated by the page date, else by the year in a symbol; a period
-    ("for a further six months") runs from the end of the graph's mandate in force, when it has one."""
+                      lexicon: Lexicon | None = None) -> CouncilPage:
+    """The page and its decision; operations are dated by the page date, else by the year in a symbol."""
     page = read_page(text)
     when = page.date
     if when is None:
@@ -46,5 +33,5 @@ def read_council_text(path: Path, text: str, gaz: Gazetteer, dates: Mapping[str,
         if m:
             when = PageDate(dt.date(int(m.group(2)), 1, 1), "year", "symbol")
     finder = CouncilMissions(gaz, dates, period(when))
-    decision = read_decision(page, finder.find, matcher_for(lexicon or load_lexicon()), expiry_from(mandates))
+    decision = read_decision(page, finder.find, matcher_for(lexicon or load_lexicon()))
     return CouncilPage(path, text, page, decision)

@@ -59,8 +59,12 @@ def test_end_dates(sentence: str, year: int | None, ref: dt.date | None, want: d
 
 
 def test_period_from_a_known_adoption_day() -> None:
-    assert period_end("for six months", dt.date(2019, 6, 26)) == dt.date(2019, 12, 25)
-    assert period_end("for six months", None) is None
+    assert period_end("for six months", dt.date(2019, 6, 26)) == dt.date(2019, 12, 26), "GUIDE: same day number"
+    assert period_end("for six months", None) is None, "no anchored start"
+    assert period_end("with an initial mandate of six months", dt.date(2019, 1, 16)) == dt.date(2019, 7, 16)
+    assert period_end("for a further period of twelve months", dt.date(2013, 8, 31)) == dt.date(2014, 8, 31)
+    assert period_end("a six-month mandate", dt.date(2019, 8, 31)) == dt.date(2020, 2, 29), "no 31 February"
+    assert period_end("six months later", dt.date(2019, 8, 31)) is None
 
 
 def test_renewal_decision() -> None:
@@ -96,7 +100,7 @@ def test_new_operation_is_proposed_with_blanks() -> None:
     d = cp.decision
     assert d is not None and d.action == "establish" and d.symbol == "S/RES/2999 (2019)"
     assert d.mission is not None and d.mission.id == "unzof" and not d.mission.in_graph
-    assert d.end_date == dt.date(2019, 9, 1), "six months from the adoption day the page gives"
+    assert d.end_date == dt.date(2019, 9, 2), "six months from the adoption day the page gives"
     assert "ceasefire_monitoring" in d.tasks
     bundle, _, review = build_review([], ctx.gaz, council=[cp], mandates=ctx.mandates)
     mission = next(c for c in review.candidates if c.kind == "missions")

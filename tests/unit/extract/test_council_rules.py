@@ -45,7 +45,7 @@ Acting under Chapter VII of the Charter of the United Nations,
 
 def decision(text: str) -> Decision:
     ctx = context()
-    d = read_council_text(Path("page.txt"), text, ctx.gaz, ctx.dates, mandates=ctx.mandates).decision
+    d = read_council_text(Path("page.txt"), text, ctx.gaz, ctx.dates).decision
     assert d is not None
     return d
 
@@ -53,7 +53,7 @@ def decision(text: str) -> Decision:
 def test_establishment_tasks_in_prose_lists_and_items() -> None:
     d = decision(ESTABLISH)
     assert d.action == "establish" and d.mission is not None and d.mission.id == "unoci"
-    assert d.end_date == dt.date(2005, 2, 28), "an initial period of 12 months from the adoption day"
+    assert d.end_date == dt.date(2005, 3, 1), "an initial period of 12 months from the adoption day"
     assert set(d.tasks) == {"peace_process_support", "state_authority", "use_of_force", "civilian_protection",
                             "humanitarian_relief", "ceasefire_monitoring", "military_reform",
                             "electoral_assistance", "human_rights", "disarmament_demobilisation", "reintegration",
@@ -91,10 +91,13 @@ def test_termination_date_after_the_verb() -> None:
     assert d.action == "terminate" and d.end_date == dt.date(2023, 12, 31)
 
 
-def test_a_further_period_runs_from_the_end_of_the_mandate_in_force() -> None:
+def test_a_further_period_runs_from_the_adoption_day() -> None:
     d = decision(HEAD + " date 2014-06-25 The Security Council today extended the mandate of MINUSMA for a further "
                  "12 months.\nUnanimously adopting resolution 2164 (2014), the Council expressed its concern.")
-    assert d.end_date == dt.date(2015, 6, 30), "the graph's mandate S/RES/2100 (2013) runs to 30 June 2014"
+    assert d.end_date == dt.date(2015, 6, 25), "GUIDE.md: the adoption day plus the period, same day number"
+    undated = decision(HEAD + "The Security Council today extended the mandate of MINUSMA for a further 12 months.\n"
+                       "Unanimously adopting resolution 2164 (2014), the Council expressed its concern.")
+    assert undated.end_date is None, "the address gives the year only: no anchored start"
 
 
 @pytest.mark.parametrize(("sentence", "year", "ref", "want"), [
@@ -108,8 +111,8 @@ def test_more_end_dates(sentence: str, year: int | None, ref: dt.date | None, wa
 
 
 def test_period_forms() -> None:
-    assert period_end("for another year", dt.date(2020, 3, 1)) == dt.date(2021, 2, 28)
-    assert period_end("by six months", None, dt.date(2019, 7, 1)) == dt.date(2019, 12, 31)
+    assert period_end("for another year", dt.date(2020, 3, 1)) == dt.date(2021, 3, 1)
+    assert period_end("by six months", dt.date(2019, 7, 1)) == dt.date(2020, 1, 1)
 
 
 def test_establishing_a_part_of_a_running_operation_is_not_an_establishment() -> None:

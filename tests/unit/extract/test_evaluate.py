@@ -40,8 +40,10 @@ def test_targets_are_checked_on_the_held_out_runs() -> None:
 def test_press_sets_and_their_sum(tmp_path: Path) -> None:
     from peacegraph.seed.extract.campaign import PRESS_SETS, PressSet, combined
 
-    assert [s.name for s in PRESS_SETS if s.heldout] == ["heldout2"], "one held-out Council set: the gate"
-    assert PRESS_SETS[0].texts(tmp_path) == tmp_path / "press", "dev lives in the corpus"
+    assert [s.name for s in PRESS_SETS if s.heldout] == ["heldout3"], "one held-out Council set: the gate"
+    assert [s.name for s in PRESS_SETS if not s.heldout] == ["dev", "dev2", "dev3", "dev4"], "heldout2 is dev4 now"
+    dev = next(s for s in PRESS_SETS if s.name == "dev")
+    assert dev.texts(tmp_path) == tmp_path / "press", "dev lives in the corpus"
     gold = tmp_path / "x.yaml"
     gold.write_text("texts: {}\n", encoding="utf-8")
     pset = PressSet("x", "x", gold)
