@@ -43,6 +43,11 @@ _TASK_CUE_OLD = re.compile(r"\b(?:mandat\w*|support\w*|assist\w*|help\w*|conduct
                        r"implement\w*|facilitat\w*|monitor\w*|protect\w*|work\w* with|task\w*|responsib\w*)\b", re.I)
 _FUND_CUE = re.compile(r"\b(?:fund\w*|financ\w*|contribut\w*|pa(?:y|id|ying)|budget\w*|donat\w*|support for|"
                        r"supported|facility|grant\w*)\b", re.I)
+# words with a funding cue in them that speak of troops or of the UN system, not of money: "troop-contributing
+# countries", "contribute personnel", "the agencies, funds and programmes"
+_NOT_FUNDING = re.compile(r"\b(?:troop|police|personnel)[- ]?(?:and police[- ])?contribut\w*|\bcontribut\w* (?:troops|"
+                          r"personnel|police|contingents?|forces|soldiers|units|staff)\b|\bfunds,? and programmes\b",
+                          re.I)
 _PARTNER_CUE = re.compile(r"\b(?:partner\w*|cooperation|co-operation|coordination|consultations?|collaborat\w*|"
                           r"relationship|joint|dialogue|liaison)\b", re.I)
 _SUCCESSION = re.compile(r"^(?:[^.;]{0,40}?)\b(?:succeeded by|replaced by|handed over(?: \w+){0,4} to|transferred"
@@ -393,20 +398,23 @@ class RelationFinder:
     def _funding(self, si: int, ms: list[Mention]) -> None:
         a, b = self.sents[si]
         sentence = self.text[a:b]
-        if not _FUND_CUE.search(sentence):
+        cue = _money_cue(sentence)
+        if cue is None:
             return
         money = [m for m in ms if m.kind == "money"]
-        cue = _FUND_CUE.search(sentence)
-        cue_at = a + (cue.start() if cue else 0)
-        orgs = [m for m in ms if m.kind == "organization" and m.id and m.method != "gazetteer:mission-lead"]
+        cue_at = a + cue.start()
+        # "non-NATO countries": the organisation named with "non-" is the one that does not act
+        orgs = [m for m in ms if m.kind == "organization" and m.id and m.method != "gazetteer:mission-lead"
+                and not self.text[max(0, m.start - 4):m.start].lower().endswith("non-")]
         funders = [o for o in orgs if o.start < cue_at and self._can_fund(o.id or "")]
-        if not money and not re.search(r"\b(?:fund\w*|financ\w*|contribut\w*|pa(?:y|id))", sentence, re.I):
+        if not money and not re.search(r"\b(?:fund\w*|financ\w*|contribut\w*|pa(?:y|id))", _NOT_FUNDING.sub(" ", sentence),
+                                       re.I):
             return
         conf = 0.6
         if not funders:
             prev = self.by_sent.get(si - 1, [])
             prev_text = self.text[self.sents[si - 1][0]:self.sents[si - 1][1]] if si > 0 else ""
-            if prev and _FUND_CUE.search(prev_text):
+            if prev and _money_cue(prev_text):
                 funders = [o for o in prev if o.kind == "organization" and o.id
                            and o.method != "gazetteer:mission-lead" and self._can_fund(o.id)][:1]
                 money = money or [m for m in prev if m.kind == "money"]
@@ -462,6 +470,12 @@ class RelationFinder:
                 tail = self.text[m.end():y.start]
                 if y.id != x.id and not re.search(r"[.;:]|\b(?:to|in|for|on|which|who|that)\b", tail):
                     self.add(x.id or "", "partner_of", y.id or "", si, 0.55, "pattern:works-with-list")
+
+
+def _money_cue(sentence: str) -> re.Match[str] | None:
+    """The first funding cue of a sentence that is not about troops or the UN system (`_NOT_FUNDING`)."""
+    masked = [(m.start(), m.end()) for m in _NOT_FUNDING.finditer(sentence)]
+    return next((m for m in _FUND_CUE.finditer(sentence) if not any(x <= m.start() < y for x, y in masked)), None)
 
 
 def find_relations(text: str, sentences: list[tuple[int, int]], mentions: Iterable[Mention], gaz: Gazetteer,

@@ -121,3 +121,12 @@ def test_a_task_word_inside_a_programme_name_is_not_a_task() -> None:
     text2 = "MINUSMA supports Peacebuilding in the north."
     b = text2.index("Peacebuilding")
     assert not in_proper_name(text2, b, b + len("Peacebuilding"))
+
+
+def test_troop_contributions_and_non_members_are_not_funding() -> None:
+    got = facts("Report\n\nThere are eight non-UN troop-contributing countries in AMISOM in Somalia.\n\n"
+                "The African Union contributes troops and police to MINUSMA.\n\n"
+                "The agencies, funds and programmes of the African Union were in Mali long before MINUSMA.\n\n"
+                "The European Union funds AMISOM through the African Peace Facility.\n")
+    funded = {k for k in got if k[1] == "funded_by"}
+    assert funded == {("amisom", "funded_by", "eu")}, "money, not troops; 'non-UN' is not the UN acting"
