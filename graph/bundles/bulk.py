@@ -277,12 +277,13 @@ async def _stage(db: Database, load_id: str, rows: dict[str, list[dict[str, Any]
         ids = staged.get(kind)
         if not ids:
             continue
-        routed = [_route(r, kind, staged) for r in rows[kind] if r["id"] in ids]
-        later[kind] = [second for _, second in routed if second["wanted"]]
-        firsts = [first for first, _ in routed]
-        for start in range(0, len(firsts), batch):
-            await _batch(db, f"stage_{kind}", kind, firsts[start:start + batch], load_id, counts)
-            counts.nodes_created += len(firsts[start:start + batch])
+        mine = [r for r in rows[kind] if r["id"] in ids]
+        later[kind] = []
+        for start in range(0, len(mine), batch):  # routed a batch at a time: the loader holds one batch of them
+            routed = [_route(r, kind, staged) for r in mine[start:start + batch]]
+            later[kind] += [second for _, second in routed if second["wanted"]]
+            await _batch(db, f"stage_{kind}", kind, [first for first, _ in routed], load_id, counts)
+            counts.nodes_created += len(routed)
         if on_step:
             on_step(name, kind)
     for kind, seconds in later.items():

@@ -97,8 +97,13 @@ async def plan_changes(tx: AsyncManagedTransaction, rows: dict[str, list[dict[st
                        batch: int = 20_000) -> dict[tuple[str, str], str]:
     """(kind, id) -> new | updated | unchanged, read without writing."""
     out: dict[tuple[str, str], str] = {}
+    result = await tx.run(statement("label_counts"))
+    held = {r["kind"]: r["n"] async for r in result}
     for kind in write_order():
         kind_rows = [{"id": r["id"], "hash": r["hash"]} for r in rows.get(kind, [])]
+        if not held.get(kind):  # the graph holds none of this kind (or its actors): every record is new
+            out.update(((kind, r["id"]), "new") for r in kind_rows)
+            continue
         for start in range(0, len(kind_rows), batch):
             part = kind_rows[start:start + batch]
             result = await tx.run(statement(f"plan_{kind}"), rows=part)
@@ -124,9 +129,11 @@ async def graph_checks(tx: AsyncManagedTransaction, parsed: Sequence[ParsedBundl
         edges[kind] = {r["child"]: r["parent"] async for r in result}
     if edges:
         problems += check_cycles(parsed, edges)
+    result = await tx.run(statement("label_counts"))
+    held = {r["kind"]: r["n"] async for r in result}
     new: dict[str, list[str]] = {}
     for (kind, i), change in changes.items():
-        if change == "new":
+        if change == "new" and held.get(kind):  # look-alikes need something of the kind to look like
             new.setdefault(kind, []).append(i)
     if new:
         result = await tx.run(statement("lookalike_ids"), ids=new)

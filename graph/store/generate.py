@@ -177,6 +177,15 @@ def _key_label(kind: str, spec: NodeSpec) -> str:
     return "Actor" if spec.extra_labels else spec.label
 
 
+def label_counts() -> str:
+    """How many nodes each kind has (from the count store: constant time), so a first load skips plans and
+    look-alike checks against kinds the graph does not hold yet."""
+    parts = [f"  MATCH (n:{_key_label(kind, spec)}) RETURN '{kind}' AS kind, count(n) AS n"
+             for kind, spec in NODES.items()]
+    body = "\n  UNION ALL\n".join(parts)
+    return f"{HEADER}CALL () {{\n{body}\n}}\nRETURN kind, n\n"
+
+
 def lookalike_ids() -> str:
     """Which of the given new ids ($ids: {kind: [id, ...]}) equal, once normalised, a different id in the graph."""
     parts = [f"  UNWIND coalesce($ids.{kind}, []) AS id\n"
@@ -379,7 +388,8 @@ def stage_index() -> str:
 
 def statements() -> dict[str, str]:
     """Every generated statement by name (the file name under cypher/generated/, without .cypher)."""
-    out: dict[str, str] = {"known_ids": known_ids(), "lookalike_ids": lookalike_ids(), "publish": publish(),
+    out: dict[str, str] = {"known_ids": known_ids(), "lookalike_ids": lookalike_ids(), "label_counts": label_counts(),
+                           "publish": publish(),
                            "publish_batched": publish_batched(), "staged_conflicts": staged_conflicts(),
                            "unstage": unstage(), "staged_loads": staged_loads(), "stage_index": stage_index(),
                            "bulk_begin": bulk_begin(), "bulk_staged": bulk_staged(), "bulk_end": bulk_end()}

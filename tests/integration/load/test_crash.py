@@ -26,7 +26,7 @@ from tests.integration.load.test_load import SAMPLE
 from tests.paths import ROOT
 
 PEACEGRAPH = str(Path(sys.executable).with_name("peacegraph"))
-SCALE = 10  # ~5,000 records in one transaction: seconds of writing, time enough to kill the server mid-way
+SCALE = 4  # ~2,000 records in one transaction: a second or more of writing, time enough to kill the server mid-way
 PARTS = {"1-entities.json": ("sources", "tasks", "organizations", "places", "agreements"),
          "2-missions.json": ("missions", "mandates"), "3-coverage.json": ("coverages", "funding_lines")}
 RUNNING = ("SHOW TRANSACTIONS YIELD currentQuery, elapsedTime "

@@ -17,11 +17,6 @@ from peacegraph.seed.files import read_all
 from tests.integration.load.test_load import SAMPLE
 
 ROUNDS = 60
-MISSION = """format: peacegraph.bundle/1
-missions:
-  - {{id: race-{i}, name: Race {i}, kind: other, led_by: [un], deployed_in: [MLI],
-     cites: [{{source: unsc-wg-2016, locator: line 1}}]}}
-"""
 COVERAGE = """format: peacegraph.bundle/1
 coverages:
   - {{id: race-cov-{i}, actor: race-{i}, task: human_rights, place: MLI, cites: [{{source: unsc-wg-2016, locator: x}}]}}
@@ -38,7 +33,9 @@ async def test_upsert_racing_a_delete_never_leaves_an_orphan(graph: Database) ->
     rng = random.Random(14)
     outcomes: Counter[tuple[str, str]] = Counter()
     for i in range(ROUNDS):
-        await load_bundles(graph, [parse_bundle_text(MISSION.format(i=i), f"mission-{i}.yaml")])
+        await graph.run("MATCH (un:Organization {id: 'un'}), (mli:Place {id: 'MLI'}) "
+                        "CREATE (m:Mission:Actor {id: $id, name: $id, kind: 'other'}) "
+                        "CREATE (m)-[:LED_BY]->(un), (m)-[:DEPLOYED_IN]->(mli)", {"id": f"race-{i}"}, write=True)
         coverage = parse_bundle_text(COVERAGE.format(i=i), f"coverage-{i}.yaml")
 
         async def upsert(coverage: ParsedBundle = coverage, i: int = i) -> str:
