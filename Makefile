@@ -65,14 +65,18 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 # Extraction quality on the real corpus ($PEACEGRAPH_REPORTS_DIR, default ../shared/reports): tuning and
-# leave-one-report-out figures, reliability, Council pages; fails when a target is missed or the corpus is missing.
+# leave-one-report-out figures, reliability, Council pages, then the targets table (held-out figures first).
+# Fails (non-zero, with the reason) when the corpus or its Council pages are missing or the evaluation breaks; a
+# missed quality target is reported, and fails the run only with PEACEGRAPH_EVAL_STRICT=1.
 eval: $(STAMP)
-	@test -d "$${PEACEGRAPH_REPORTS_DIR:-../shared/reports}" || { echo "error: the reports corpus \
-	$${PEACEGRAPH_REPORTS_DIR:-../shared/reports} is missing (set PEACEGRAPH_REPORTS_DIR)" >&2; exit 1; }
+	@corpus="$${PEACEGRAPH_REPORTS_DIR:-../shared/reports}"; \
+	test -d "$$corpus" || { echo "error: the reports corpus $$corpus is missing (set PEACEGRAPH_REPORTS_DIR)" >&2; \
+	  exit 2; }; \
+	test -d "$$corpus/press" || { echo "error: the Council pages $$corpus/press are missing" >&2; exit 2; }
 	$(BIN)/peacegraph neo4j start
 	$(BIN)/peacegraph db init
 	$(BIN)/peacegraph seed load data/
-	$(BIN)/peacegraph seed evaluate --check
+	$(BIN)/peacegraph seed evaluate --check$(if $(filter 1 true yes,$(PEACEGRAPH_EVAL_STRICT)), --strict,)
 
 # A longer schema fuzz than the 500 examples `make test` runs.
 fuzz: $(STAMP)

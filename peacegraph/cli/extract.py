@@ -18,17 +18,18 @@ from peacegraph.seed.extract.campaign import (
     GOLD_DIR,
     PRESS_SETS,
     Campaign,
-    check_targets,
+    TargetRow,
     combined,
     micro,
     run_press,
     run_reports,
+    target_rows,
 )
 from peacegraph.seed.extract.confidence import DEFAULT_THRESHOLD, WEIGHTS_FILE
 from peacegraph.seed.extract.context import ExtractContext, load_context
 from peacegraph.seed.extract.council.reader import looks_like_council_text, read_council_text
 from peacegraph.seed.extract.council.records import CouncilPage
-from peacegraph.seed.extract.evaluate import KINDS, PressScore, gold_path_for, reliability
+from peacegraph.seed.extract.evaluate import KINDS, GoldFileError, PressScore, gold_path_for, reliability
 from peacegraph.seed.extract.pipeline import DocResult, extract_raw
 from peacegraph.seed.extract.reading import RawReport, ReportError, read_report
 from peacegraph.seed.extract.to_bundle import BundleSummary, build_review
@@ -175,7 +176,8 @@ def _loo_table(runs: Campaign) -> Table:
     for r_in, r_out in zip(runs.in_sample, runs.held_out, strict=True):
         for kind in ("tasks", "organizations", "relations"):
             a, b = r_in.scores[kind], r_out.scores[kind]
-            table.add_row(r_in.stem[:28], kind, f"{a.f1:.2f}", f"{b.f1:.2f}", f"{b.precision:.2f}", f"{b.recall:.2f}")
+            table.add_row(r_in.stem[:28], kind, f"{a.f1:.3f}", f"{b.f1:.3f}", f"{b.precision:.3f}",
+                          f"{b.recall:.3f}")
         table.add_row(r_in.stem[:28], "reach", f"{r_in.reach:.0%}", f"{r_out.reach:.0%}", "", "")
     return table
 
@@ -205,6 +207,17 @@ def _press_table(name: str, score: PressScore) -> Table:
     return table
 
 
+def _targets_table(rows: list[TargetRow]) -> Table:
+    table = Table(title="targets: held-out figures first (judged), then in-sample figures for comparison")
+    for col in ("measured on", "figure", "value", "target", "status"):
+        table.add_column(col, justify="right" if col in ("value", "target") else "left")
+    for r in rows:
+        status = ("[green]met[/]" if r.met else "[bold red]NOT MET[/]") if r.judged else \
+            ("(met)" if r.met else "(not met)") + " not judged"
+        table.add_row(r.scope, r.figure, f"{r.value:.3f}", f"≥ {r.threshold}", status)
+    return table
+
+
 def evaluate(
     pairs: list[Path] = typer.Argument(None, help="REPORT GOLD pairs (default: every report of the corpus "
                                                    "($PEACEGRAPH_REPORTS_DIR) with a gold file in "
@@ -212,57 +225,105 @@ def evaluate(
     min_confidence: float = typer.Option(DEFAULT_THRESHOLD, "--min-confidence", min=0.0, max=1.0),
     loo: bool = typer.Option(True, "--loo/--no-loo", help="also score each report with the lexicon items learned "
                                                           "from it left out"),
-    press: bool = typer.Option(True, "--press/--no-press", help="also score the Council pages: dev (the corpus's "
-                                                               "press/), dev2 and dev3 (development) and heldout2 "
-                                                               "(held-out; --check judges the Council targets on it)"),
+    press: bool = typer.Option(True, "--press/--no-press", help="also score the Council pages: heldout3 "
+                                                               "(held-out: the Council targets are judged on it), "
+                                                               "dev (the corpus's press/), dev2, dev3 and dev4"),
     reports: bool = typer.Option(True, "--reports/--no-reports", help="score the reports (--no-reports: the Council "
                                                                    "pages only)"),
-    check: bool = typer.Option(False, "--check", help="exit 1 when a target is not met (make eval)"),
+    check: bool = typer.Option(False, "--check", help="print the targets table (met / not met, held-out first); "
+                                                      "a missed target fails only with --strict"),
+    strict: bool = typer.Option(False, "--strict", envvar="PEACEGRAPH_EVAL_STRICT",
+                                help="with --check, exit 1 when a judged target is not met "
+                                     "(also PEACEGRAPH_EVAL_STRICT=1)"),
     fit_confidence: bool = typer.Option(False, "--fit-confidence", help="write the confidence model fitted on "
                                                                        "every report to " + str(WEIGHTS_FILE.name)),
 ) -> None:
-    """Precision / recall / F1 per kind (tasks too), in-sample and leave-one-report-out, reliability, Council texts."""
+    """Precision / recall / F1 per kind (tasks too), in-sample and leave-one-report-out, reliability, Council texts.
+
+    Exit status: 0 when the evaluation ran (whatever the figures, unless --strict); 1 when a judged target is
+    missed under --strict; 2 when the evaluation could not run (corpus, gold files or pages missing or broken,
+    the graph not loaded, a failure inside the extractor)."""
     settings = get_settings()
     corpus = settings.reports_dir
     if pairs:
         if len(pairs) % 2:
-            fail("give REPORT GOLD pairs (an even number of paths)")
+            fail("give REPORT GOLD pairs (an even number of paths)", code=2)
         todo = list(zip(pairs[::2], pairs[1::2], strict=True))
     else:
         if not corpus.is_dir():
             fail(f"the reports corpus {corpus} is missing: set PEACEGRAPH_REPORTS_DIR to the folder of the shared "
-                 "reports (it holds the report .txt files and press/)")
+                 "reports (it holds the report .txt files and press/)", code=2)
         todo = [(r, gold_path_for(r, DEFAULT_GOLD)) for r in sorted(corpus.glob("*.txt"))]
-        todo = [(r, g) for r, g in todo if g.exists()]
-        if not todo:
-            fail(f"no reports with gold files found ({corpus}, {DEFAULT_GOLD})")
+        todo = [(r, g) for r, g in todo if g.exists()] if reports else []
+        if reports and not todo:
+            fail(f"no reports with gold files found ({corpus}, {DEFAULT_GOLD})", code=2)
+    if press and not pairs and not (corpus / "press").is_dir():
+        fail(f"the Council pages {corpus / 'press'} are missing (expected beside the reports)", code=2)
     ctx = _context()
-    runs = Campaign()
-    if reports:
-        try:
-            runs = run_reports(todo, ctx, min_confidence, loo=loo)
-        except ReportError as exc:
-            fail(str(exc))
-        out.print(_score_table(f"reports vs gold (min confidence {min_confidence})", runs))
-        if runs.held_out:
-            out.print(_loo_table(runs))
-        out.print(_reliability_table(runs))
+    if not ctx.gaz.of_kind("mission"):
+        fail("the graph holds no operations: load the dataset first (`peacegraph seed load data/`)", code=2)
+    try:
+        runs, gate, gate_name, development = _run_evaluation(todo, ctx, corpus, min_confidence, loo,
+                                                             press and not pairs, reports)
+    except EvaluationBroken as exc:
+        fail(f"the evaluation could not run: {exc}", code=2)
+    except Exception as exc:  # a bug: the evaluation must not pass as if it had run
+        console.print_exception()
+        fail(f"the evaluation broke inside the extractor ({type(exc).__name__}: {exc})", code=2)
     if fit_confidence and runs.model is not None:
         write_atomic(WEIGHTS_FILE, runs.model.dump())
         out.print(f"confidence model fitted on {', '.join(runs.model.fitted_on)} written to {WEIGHTS_FILE}",
                   highlight=False)
+    if not check:
+        out.print(f"(`--check` prints the targets table, judged on the leave-one-report-out figures and the "
+                  f"{gate_name})", highlight=False)
+        return
+    rows = target_rows(runs, gate, f"Council {gate_name}", development)
+    out.print(_targets_table(rows))
+    missed = [r for r in rows if r.judged and not r.met]
+    if not missed:
+        out.print(f"all {sum(r.judged for r in rows)} judged targets met", highlight=False)
+        return
+    for r in missed:
+        console.print(f"[bold red]target not met:[/] {r.describe()}", highlight=False)
+    if strict:
+        raise typer.Exit(1)
+    console.print(f"{len(missed)} of {sum(r.judged for r in rows)} judged targets not met; not failing "
+                  "(a quality report: set PEACEGRAPH_EVAL_STRICT=1 or pass --strict to fail on it)", highlight=False)
+
+
+class EvaluationBroken(Exception):
+    """The evaluation cannot run on what it was given (a gold file or its pages missing or unreadable)."""
+
+
+def _run_evaluation(todo: list[tuple[Path, Path]], ctx: ExtractContext, corpus: Path, min_confidence: float,
+                    loo: bool, press: bool, reports: bool
+                    ) -> tuple[Campaign, PressScore | None, str, PressScore | None]:
+    """Score the reports and the Council sets, printing their tables; the Council score the targets are judged
+    on (the held-out set, else the development sets together), its name, and the development sets together."""
+    runs = Campaign()
+    if reports and todo:
+        try:
+            runs = run_reports(todo, ctx, min_confidence, loo=loo)
+        except (ReportError, OSError, GoldFileError) as exc:
+            raise EvaluationBroken(str(exc)) from exc
+        out.print(_score_table(f"reports vs gold (min confidence {min_confidence})", runs))
+        if runs.held_out:
+            out.print(_loo_table(runs))
+        out.print(_reliability_table(runs))
     gate: PressScore | None = None
-    gate_name = "none"
-    if press and not pairs:
-        if not (corpus / "press").is_dir():
-            fail(f"the Council pages {corpus / 'press'} are missing (expected beside the reports)")
+    gate_name = "development Council pages"
+    development: PressScore | None = None
+    if press:
         devs: list[PressScore] = []
         for pset in PRESS_SETS:
-            if not pset.present(corpus):
-                out.print(f"{pset.title}: pages not present ({pset.texts(corpus)}); see {pset.gold.name}",
-                          highlight=False)
-                continue
-            score = run_press(pset.texts(corpus), pset.gold, ctx)
+            try:
+                if not pset.present(corpus):
+                    out.print(f"{pset.title}: not present ({pset.gold.name} and its pages)", highlight=False)
+                    continue
+                score = run_press(pset.texts(corpus), pset.gold, ctx)
+            except (OSError, GoldFileError) as exc:
+                raise EvaluationBroken(f"Council set {pset.name}: {exc}") from exc
             out.print(_press_table(pset.title, score))
             for err in score.errors:
                 out.print(f"  differs: {err}", highlight=False)
@@ -271,20 +332,11 @@ def evaluate(
             else:
                 devs.append(score)
         if devs:
-            out.print(_press_table("development sets together", combined(devs)))
+            development = combined(devs)
+            out.print(_press_table("development sets together", development))
             if gate is None:
-                gate, gate_name = combined(devs), "development pages (in-sample: no held-out set present)"
-    if check:
-        failures = check_targets(runs, gate)
-        for f in failures:
-            console.print(f"[bold red]target not met:[/] {f}", highlight=False)
-        if failures:
-            console.print(f"(reports judged on the leave-one-report-out figures; Council texts on the {gate_name})",
-                          highlight=False)
-            raise typer.Exit(1)
-        out.print(f"all targets met (reports: leave-one-report-out figures; Council texts: {gate_name})")
-    elif gate is not None:
-        out.print(f"targets are checked (--check) on the leave-one-report-out figures and on the {gate_name}")
+                gate, gate_name = development, "development pages (in-sample: no held-out set present)"
+    return runs, gate, gate_name, development
 
 
 def review(

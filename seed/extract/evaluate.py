@@ -102,8 +102,22 @@ def predictions(doc: DocResult, gaz: Gazetteer, min_confidence: float = 0.5) -> 
     return out
 
 
+class GoldFileError(ValueError):
+    """A gold file that cannot be read: not YAML, or not the shape described above (says which file)."""
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise GoldFileError(f"{path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise GoldFileError(f"{path}: expected a mapping at the top, found {type(data).__name__}")
+    return data
+
+
 def load_gold(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _read_yaml(path)
     return {k: data.get(k) or [] for k in KINDS} | {"report": data.get("report")}
 
 
@@ -308,8 +322,11 @@ def _add(s: Score, has_gold: bool, has_pred: bool, ok: bool) -> Score:
 
 def load_press_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
     """file name -> gold records, from `dev.yaml` (records listed under the file) or `heldout.yaml` (`records`)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _read_yaml(path)
     out: dict[str, list[dict[str, Any]]] = {}
-    for name, value in (data.get("texts") or {}).items():
-        out[str(name)] = list(value["records"] if isinstance(value, dict) else value)
+    try:
+        for name, value in (data.get("texts") or {}).items():
+            out[str(name)] = list(value["records"] if isinstance(value, dict) else value)
+    except (AttributeError, KeyError, TypeError) as exc:
+        raise GoldFileError(f"{path}: `texts` must map each page to its records ({exc})") from exc
     return out

@@ -60,7 +60,9 @@ _VERBS: dict[str, re.Pattern[str]] = {
                             r"\bset(?:s|ting)? up (?:a|the) (?:new )?\w*\s?(?:mission|operation)", re.I),
     "renew": re.compile(r"\bextend\w*(?! (?:the )?(?:State|state|its|government|governmental|national) "
                         r"(?:authority|presence|administration|control))|\bextension\b(?! of (?:the )?(?:State|state) )|"
-                        r"\brenew\w*|\bprolong\w*|\broll-?over\b|\breauthori[sz]\w*", re.I),
+                        r"\brenew\w*|\bprolong\w*|\broll-?over\b|\breauthori[sz]\w*|"
+                        # "authorized the African Union to maintain the deployment of AMISOM until …"
+                        r"\bauthori[sz]\w*\b[^.;]{0,80}?\bto (?:maintain|continue)\b", re.I),
     # tasks or strength changed without a new period: "expands UN mission", "an increase in the strength",
     # "downsize", "reduction in … military contingent", "on a temporary basis", "Decides that the Mission shall"
     "modify": re.compile(r"\bmodif\w*|\badjust\w* (?:the|its) mandate|\bexpand\w* (?:the |its )?(?:[\w-]+ ){0,3}?"
@@ -151,6 +153,7 @@ _HEDGE = re.compile(r"\b(?:urg\w*|ask\w*|request\w*|demand\w*|call(?:s|ed|ing)?|
                     r"intention|intend\w*|possib\w*|may|might|could|plan(?:s|ned|ning)?|expect\w*|envisag\w*|"
                     r"options?|mull\w*|whether|prepar\w*|readiness|ready|wish\w*|hop(?:e|es|ed|ing)|seek\w*|fail\w*|unable|"
                     r"veto\w*|reject\w*)\b", re.I)
+_OWN_PREDICATE = re.compile(r"\band\s+(?:(?:also|further|then|unanimously|today)\s+)?(?:(?:decided|agreed|voted)\s+to\s+)?$")
 # "extended until 2 November 2025 the authorization to establish": the establishment renewed, not made
 _RENEWED_AUTHORISATION = re.compile(r"\b(?:extend|renew|prolong)\w*\b[^.;]{0,80}\bauthori[sz]ation\s+(?:to|for)\s+"
                                     r"(?:\w+\s+)?$", re.I)
@@ -333,8 +336,10 @@ def action_verb(action: str, text: str, rx: re.Pattern[str] | None = None) -> re
     … and possibly terminating" — a cue in the same clause before the verb), nor an establishment whose
     authorisation is extended ("extended … the authorization to establish")."""
     for m in (rx or _VERBS[action]).finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in ",;:—–(") + 1
-        if _HEDGE.search(text[max(start, m.start() - 120):m.start()]):
+        start = max(max(text.rfind(c, 0, m.start()) for c in ",;:—–(") + 1, m.start() - 120)
+        hedges = list(_HEDGE.finditer(text, start, m.start()))
+        # "called for calm and extended the mandate": the verb is a predicate of its own
+        if hedges and not _OWN_PREDICATE.search(text[hedges[-1].end():m.start()]):
             continue
         if action == "establish" and _RENEWED_AUTHORISATION.search(text[max(0, m.start() - 160):m.start()]):
             continue
@@ -438,9 +443,9 @@ _DATELINE = re.compile(r"^[^\w\n]{0,3}(?:[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?, )
                        re.M)
 # a listing's date line ("12 July 2017" alone) and an item's lede ("The Security Council today extended …")
 _DATE_ALONE = re.compile(r"^\s*\d{1,2} " + _MONTH + r",? \d{4}\s*$", re.M)
-_LEDE = re.compile(r"^[^\w\n]{0,3}The (?:UN |United Nations )?Security Council,?\s+(?:[\w-]+\s+){0,2}?"
+_LEDE = re.compile(r"^[^\w\n]{0,3}The (?:UN |United Nations )?Security Council,?\s+(?:(?!also\b|further\b)[\w-]+\s+){0,2}?"
                    r"(?:today|this (?:morning|afternoon|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                   r"Sunday))\b", re.M)
+                   r"Sunday))\b(?!\s+(?:also|further)\b)", re.M)
 
 
 def _has_prose(text: str) -> bool:

@@ -82,6 +82,18 @@ def test_a_verb_others_ask_for_is_not_the_decision(ctx: ExtractContext) -> None:
     assert d.adopted == dt.date(2006, 8, 18), "the dateline gives the day"
 
 
+@pytest.mark.parametrize("lede", [
+    "The Security Council today called for calm in Somalia and extended the authorization of the African Union "
+    "Mission in Somalia (AMISOM) until 31 May 2016.",
+    "The Security Council today authorized the African Union to maintain the deployment of the African Union "
+    "Mission in Somalia (AMISOM) until 31 May 2016, adopting resolution 2232 (2015).",
+])
+def test_the_councils_own_verb_beside_a_call(ctx: ExtractContext, lede: str) -> None:
+    d = read(ctx, lede, "https://press.un.org/en/2015/sc1.doc.htm")
+    assert (d.action, op(d), d.end_date) == ("renew", "amisom", dt.date(2016, 5, 31)), \
+        "a further authorisation of a non-UN force for a new period is a renewal (GUIDE.md)"
+
+
 def test_a_termination_the_council_only_considers_is_not_one(ctx: ExtractContext) -> None:
     d = read(ctx, "Security Council Authorizes Reduction in Côte d’Ivoire Mission’s Military Contingent\n"
                   "The Security Council today decided to downsize the United Nations Operation in Côte d’Ivoire "

@@ -6,8 +6,10 @@ import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
 
-from peacegraph.seed.extract.campaign import Campaign, ReportRun, check_targets
-from peacegraph.seed.extract.evaluate import Score, score_press
+import pytest
+
+from peacegraph.seed.extract.campaign import Campaign, ReportRun, check_targets, target_rows
+from peacegraph.seed.extract.evaluate import GoldFileError, PressScore, Score, load_press_gold, score_press
 
 
 def decision(symbol: str | None, action: str, mission: str, end: dt.date | None, tasks: list[str]) -> object:
@@ -34,7 +36,32 @@ def test_targets_are_checked_on_the_held_out_runs() -> None:
     weak = dict(good, tasks=Score(10, 10, 5, 5))
     runs = Campaign([ReportRun("r", good, [], 10, 10)], [ReportRun("r", weak, [], 10, 5)])
     failures = check_targets(runs, None)
-    assert any("tasks F1" in f for f in failures) and any("reach the bundle" in f for f in failures)
+    assert any("tasks F1" in f for f in failures) and any("reaching the bundle" in f for f in failures)
+
+
+def test_the_targets_table_puts_the_held_out_figures_first_and_judges_only_them() -> None:
+    good = {k: Score(10, 10, 10, 10) for k in ("tasks", "organizations", "relations")}
+    weak = dict(good, relations=Score(10, 10, 5, 5))
+    runs = Campaign([ReportRun("r", weak, [], 10, 10)], [ReportRun("r", good, [], 10, 10)])
+    held = PressScore(pages=2, symbol=Score(2, 2, 2, 2), action=Score(2, 2, 1, 1), tasks=Score(4, 4, 4, 4),
+                      end_dates=2, end_dates_correct=2)
+    dev = PressScore(pages=3, symbol=Score(3, 3, 3, 3), action=Score(3, 3, 3, 3), tasks=Score(4, 4, 1, 1))
+    rows = target_rows(runs, held, "Council heldout", dev)
+    assert [r.scope for r in rows[:6]] == ["Council heldout"] * 6 and all(r.judged for r in rows[:6])
+    assert [r.figure for r in rows if not r.met and r.judged] == ["action precision", "action recall"]
+    assert {r.scope for r in rows if not r.judged} == {"Council development pages (in-sample)", "r (in-sample)"}
+    assert any(r.figure == "relations F1" and not r.met and not r.judged for r in rows), \
+        "in-sample figures are shown, not judged"
+
+
+def test_a_broken_gold_file_says_which(tmp_path: Path) -> None:
+    bad = tmp_path / "set.yaml"
+    bad.write_text("texts: [a, b]\n", encoding="utf-8")
+    with pytest.raises(GoldFileError, match=r"set\.yaml"):
+        load_press_gold(bad)
+    bad.write_text("texts: {a.txt: [unclosed\n", encoding="utf-8")
+    with pytest.raises(GoldFileError, match=r"set\.yaml"):
+        load_press_gold(bad)
 
 
 def test_press_sets_and_their_sum(tmp_path: Path) -> None:
@@ -45,9 +72,11 @@ def test_press_sets_and_their_sum(tmp_path: Path) -> None:
     dev = next(s for s in PRESS_SETS if s.name == "dev")
     assert dev.texts(tmp_path) == tmp_path / "press", "dev lives in the corpus"
     gold = tmp_path / "x.yaml"
-    gold.write_text("texts: {}\n", encoding="utf-8")
     pset = PressSet("x", "x", gold)
-    assert not pset.present(tmp_path), "no pages yet"
+    assert not pset.present(tmp_path), "no gold file: the set is not here"
+    gold.write_text("texts: {}\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="its pages are not"):
+        pset.present(tmp_path)
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "p.txt").write_text("page", encoding="utf-8")
     assert pset.present(tmp_path) and pset.texts(tmp_path) == tmp_path / "x"
