@@ -7,7 +7,8 @@ country, whose bookmark says whether the kept snapshot is current), then the pur
 
 Run: `.venv/bin/python -m bench.bench_analysis [SCALES]` (default 100,300,1000; e.g. `100,300`). Scales load in
 increasing order: synth(N) extends synth(M) for M < N, so each scale loads only what the last one lacks, in loads
-of CHUNK_MISSIONS missions.
+of CHUNK_MISSIONS missions. Start from an empty database or one holding a smaller synthetic scale: a database
+holding more is wiped first, and wiping scale 1000 (`cypher/wipe.cypher`) exceeds the default transaction memory.
 Use NEO4J_URI to point at a Neo4j of your own (the graph is replaced).
 """
 

@@ -1,7 +1,8 @@
 """Load speed: coverage facts per second for `peacegraph synth --scale N`, bulk path (staged, published at once).
 
-Each scale loads into an empty database on a server of its own (instance `bench-load`, default heap 1 GB, so
-"scale 1000 loads with the default heap" is what is measured), then again (a reload of unchanged data: 0 updated).
+Each scale loads into a new, empty database on a server of its own (instance `bench-load`, started afresh per scale,
+default heap 1 GB, so "scale 1000 loads with the default heap" is what is measured), then again (a reload of
+unchanged data: 0 updated).
 Printed per scale: records, coverage facts, seconds for validation+plan, staging and publishing, facts/s over the
 whole load (from the validated bundle to the committed publish), the CPU seconds the loader and the Neo4j server
 spent on it (on a shared machine the wall clock also counts other work), the loader's peak memory.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import os
 import resource
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -47,7 +49,6 @@ def _mb() -> float:
 
 
 async def one(db: Database, scale: int, bulk: bool, server: int | None) -> dict[str, float]:
-    await db.wipe()
     await db.apply_schema()
     started = time.perf_counter()
     bundle = synth_bundle(scale)
@@ -75,22 +76,32 @@ async def one(db: Database, scale: int, bulk: bool, server: int | None) -> dict[
     return {"scale": scale, "seconds": seconds, "facts_per_s": covs / seconds}
 
 
+def fresh_server(s: Settings) -> int | None:
+    """The bench's own server, started on an empty database (its data folder removed first): each scale loads into
+    a new database on a new JVM. None when NEO4J_URI points elsewhere (that database is wiped instead)."""
+    if s.external:
+        return None
+    local = LocalNeo4j(s, instance="bench-load")
+    local.stop()
+    shutil.rmtree(local.home / "data", ignore_errors=True)
+    local.start()
+    return local._pid()
+
+
 async def main(scales: list[int], bulk: bool = True) -> None:
     s = settings()
-    server = None
-    if not s.external:
-        local = LocalNeo4j(s, instance="bench-load")
-        local.start()
-        server = local._pid()
-    driver = make_driver(s)
-    try:
-        db = Database(driver, s.neo4j_database)
-        print(f"load speed ({'bulk: staged in batches, published in one transaction' if bulk else 'one transaction'}"
-              f"), {os.cpu_count()} cores, Neo4j heap {s.neo4j_heap}, load average {os.getloadavg()[0]:.1f}")
-        for scale in scales:
+    print(f"load speed ({'bulk: staged in batches, then published' if bulk else 'one transaction'}), "
+          f"{os.cpu_count()} cores, Neo4j heap {s.neo4j_heap}, load average {os.getloadavg()[0]:.1f}")
+    for scale in scales:
+        server = fresh_server(s)
+        driver = make_driver(s)
+        try:
+            db = Database(driver, s.neo4j_database)
+            if server is None:
+                await db.wipe()
             await one(db, scale, bulk, server)
-    finally:
-        await driver.close()
+        finally:
+            await driver.close()
 
 
 if __name__ == "__main__":

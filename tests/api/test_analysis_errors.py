@@ -65,6 +65,13 @@ def test_suggestions_come_from_the_graph(gql: GraphQLClient) -> None:
     assert err["extensions"]["unknown"][0]["suggestions"][0] == "tr:minusma-withdrawal"
 
 
+def test_tasks_answer_to_their_acronyms_in_suggestions(gql: GraphQLClient) -> None:
+    err = error(gql('{ whoCovers(task: "PoC", place: "MLI") { actorId } }'))
+    assert "civilian_protection" in err["extensions"]["unknown"][0]["suggestions"]
+    err = error(gql('{ whoCovers(task: "SSR", place: "MLI") { actorId } }'))
+    assert err["extensions"]["unknown"][0]["suggestions"], "security sector reform tasks answer to SSR"
+
+
 def test_a_task_group_is_asked_for_explicitly(gql: GraphQLClient) -> None:
     err = error(gql('{ whoCovers(task: "ddr", place: "MLI") { actorId } }'))
     assert err["extensions"]["code"] == "NOT_FOUND" and "taskGroup" in err["message"]
