@@ -112,17 +112,19 @@ class LocalNeo4j:
 
     # -- process ----------------------------------------------------------------------------------------------
     def _pid(self) -> int | None:
+        """The running server's process id, or None (a killed server this process started is a zombie until
+        reaped: it counts as gone, so `start` after `kill -9` starts a new one)."""
         try:
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
             return None
         try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            self.pid_file.unlink(missing_ok=True)
-            return None
+            alive = _alive(pid)
         except PermissionError:
             return pid
+        if not alive:
+            self.pid_file.unlink(missing_ok=True)
+            return None
         return pid
 
     def _port_in_use(self, port: int) -> bool:
