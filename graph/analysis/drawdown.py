@@ -1,7 +1,7 @@
 """Drawdowns: what departures leave uncovered, what thins, what a handover saves, who could step in, which funding
 ends. Pure functions of a snapshot (graph/analysis/snapshot.py); a what-if never writes.
 
-The rules (docs/answers.md states them for users):
+The rules (README.md, "How answers are computed", states them for users):
 - Dates: `before` is the day before the earliest departure, `after` the latest departure date (a departure's date
   is the first day the actor is gone). With no departures, before = after = the date given: the baseline.
 - A departure removes its actor from a place u when it names no places, or one of its places contains u or lies
