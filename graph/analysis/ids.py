@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 LABELS = {"place": {"Place"}, "task": {"Task"}, "actor": {"Mission", "Organization"}, "mission": {"Mission"}}
 NOUNS = {"place": "place", "task": "task", "actor": "actor", "mission": "mission", "transition": "transition",
          "coverage": "coverage fact"}
-LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
 
 @dataclass(frozen=True)
@@ -65,11 +64,12 @@ class UnknownIds(LookupError):
         return cls(unknown)
 
 
-def lucene_query(text: str) -> str:
-    """A forgiving full-text query for an id: each word of it, fuzzily (typos), any of them."""
+def lucene_query(text: str) -> str | None:
+    """A forgiving full-text query for an id: each word of it, fuzzily (typos), any of them; None when the id has no
+    word to look for (empty, or punctuation only: Lucene refuses an empty query)."""
     words = [w for w in re.findall(r"[^\W_]+", text) if w]
     if not words:
-        return LUCENE_SPECIAL.sub(r"\\\1", text)
+        return None
     return " OR ".join(f"{w}~" if len(w) >= 4 else w for w in words)
 
 
@@ -77,7 +77,10 @@ async def suggestions(graph: Database, wanted: Wanted, limit: int = 3) -> tuple[
     """Up to `limit` ids of the same kind that look like `wanted.id`."""
     labels = LABELS.get(wanted.kind)
     if labels is not None:
-        rows = await graph.read("search", text=lucene_query(wanted.id), limit=25)
+        query = lucene_query(wanted.id)
+        if query is None:
+            return ()
+        rows = await graph.read("search", text=query, limit=25)
         return tuple(dict.fromkeys(r["id"] for r in rows if r["label"] in labels))[:limit]
     prefix = ":".join(wanted.id.split(":")[:2])
     rows = await graph.read("similar_ids", kind=wanted.kind, prefix=prefix, limit=5000)

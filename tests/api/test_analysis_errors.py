@@ -125,3 +125,10 @@ OUT_OF_RANGE = [
 def test_dates_out_of_range_name_their_argument(gql: GraphQLClient, query: str, argument: str) -> None:
     err = error(gql(query))
     assert err["extensions"]["code"] == "BAD_USER_INPUT" and err["extensions"]["argument"] == argument
+
+
+def test_an_empty_or_punctuation_id_is_not_found_without_suggestions(gql: GraphQLClient) -> None:
+    for bad in ("", "!!", "   "):
+        err = error(gql('query($m: ID!) { missionHistory(mission: $m) { missionId } }', {"m": bad}))
+        assert err["extensions"]["code"] == "NOT_FOUND", (bad, err)
+        assert err["extensions"]["unknown"][0]["suggestions"] == []
