@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from peacegraph.seed.extract.council.decision import MissionRef
-from peacegraph.seed.extract.gazetteer import Entry, Gazetteer, norm_tokens
+from peacegraph.seed.extract.gazetteer import TOKEN, Entry, Gazetteer, norm_token, norm_tokens
 from peacegraph.seed.extract.mentions.entities import find_entities
 from peacegraph.seed.extract.nlp import english_words
 
@@ -61,6 +61,11 @@ _DESCRIPTION = re.compile(
 )
 
 
+def _with_countries(places: set[str]) -> set[str]:
+    """Places with the country each region belongs to (`HRV-eastern-slavonia` -> also `HRV`)."""
+    return places | {p.split("-", 1)[0] for p in places if re.match(r"^[A-Z]{3}-", p)}
+
+
 @dataclass(frozen=True)
 class MissionDates:
     """When a graph mission was active: valid_from inclusive, valid_to exclusive (None: open)."""
@@ -94,12 +99,13 @@ class CouncilMissions:
         self.place_names = {norm_tokens(n): e.id for e in gaz.of_kind("place") for n in e.surfaces()}
 
     def _core_and_place(self, name: str) -> tuple[str, set[str]]:
-        """A name less a place it ends with ("… Force in Afghanistan" -> "… Force", {AFG})."""
+        """A name less a place it ends with ("… Force in Afghanistan" -> "… Force", {AFG}); a region of a country
+        ("… for Eastern Slavonia", `HRV-eastern-slavonia`) stands for its country too."""
         m = _PLACE_TAIL.match(name)
         if m:
             iso = self.place_names.get(norm_tokens(m["place"]))
             if iso:
-                return m["core"], {iso}
+                return m["core"], _with_countries({iso})
         return name, set()
 
     def _active(self, mid: str, slack_days: int = 0) -> bool:
@@ -110,15 +116,59 @@ class CouncilMissions:
         slack = dt.timedelta(days=slack_days)
         return (d.valid_from is None or d.valid_from - slack < end) and (d.valid_to is None or start < d.valid_to)
 
-    def _in_place(self, places: set[str], lead: str | None, words: str = "", slack_days: int = 40) -> list[Entry]:
+    def _in_place(self, places: set[str], lead: str | None, words: str = "", slack_days: int = 40,
+                  around: set[str] | None = None) -> list[Entry]:
+        """Graph missions deployed in one of `places`, led by `lead`, active at the page date: first the one whose
+        name shares the most words with the description, then the one deployed in the most of the places named
+        `around` it ("UN presence in Central African Republic, Chad": the mission in both)."""
         out = [e for e in self.gaz.of_kind("mission") if set(e.deployed_in) & places
                and (lead is None or lead in e.led_by) and self._active(e.id, slack_days=slack_days)]
         mine = set(norm_tokens(words)) - {"the", "of", "in", "to", "for", "and", "a", "on"}
 
-        def rank(e: Entry) -> tuple[int, bool, str]:
-            return (-len(mine & set(norm_tokens(e.name))), not (e.subkind or "").startswith("un_"), e.id)
+        def rank(e: Entry) -> tuple[int, int, bool, str]:
+            return (-len(mine & set(norm_tokens(e.name))), -len(set(e.deployed_in) & (around or set())),
+                    not (e.subkind or "").startswith("un_"), e.id)
 
         return sorted(out, key=rank)
+
+    def _ran_before(self, mid: str) -> bool:
+        """Whether the graph's operation began well (90 days) before the page's date."""
+        d = self.dates.get(mid)
+        return bool(d and d.valid_from and self.when and (self.when[0] - d.valid_from).days > 90)
+
+    def _worded(self, body: str) -> list[tuple[int, int, Entry]]:
+        """Phrases holding every word of a graph operation's name or alias (at least three, less "United
+        Nations" and small words), close together in one sentence, for an operation active at the page date or
+        starting within a year of it: "a support group of 180 civilian police monitors" is the United Nations
+        Civilian Police Support Group, "integrated UN office in Burundi" the United Nations Integrated Office in
+        Burundi. Of overlapping ones, the name with the most words, then the tightest."""
+        text = body.replace("-", " ").replace("’", "'")
+        toks = [(m.start(), m.end(), norm_token(m.group(0))) for m in TOKEN.finditer(text)]
+        found: list[tuple[int, int, int, Entry]] = []
+        for e in self.gaz.of_kind("mission"):
+            if not self._active(e.id, slack_days=_STARTS_WITHIN):
+                continue
+            for name in {e.name, *e.aliases}:
+                want = set(norm_tokens(name)) - _NAME_STOP - {"un", "united", "nations"}
+                if len(want) < 3 or want <= _COMMON:
+                    continue
+                at = [i for i, t in enumerate(toks) if t[2] in want]
+                for j, i in enumerate(at):
+                    seen: set[str] = set()
+                    for k in at[j:]:
+                        if k - i >= len(want) + 3:
+                            break
+                        seen.add(toks[k][2])
+                        if seen == want:
+                            a, b = toks[i][0], toks[k][1]
+                            if not re.search(r"\.\s|\n", body[a:b]):
+                                found.append((-len(want), b - a, a, e))
+                            break
+        out: list[tuple[int, int, Entry]] = []
+        for _n, length, a, e in sorted(found, key=lambda f: (f[0], f[1], f[2])):
+            if not any(x < a + length and a < y for x, y, _ in out):
+                out.append((a, a + length, e))
+        return sorted(out, key=lambda r: r[0])
 
     def _resolve_new(self, entry: Entry, places: set[str]) -> Entry | None:
         acr = (entry.acronym or "").upper()
@@ -154,6 +204,30 @@ class CouncilMissions:
             cands = [e for e in cands if (extra(e) or 0) == least]
         return cands[0] if len(cands) == 1 else None
 
+    def _misspelt(self, body: str, out: list[tuple[int, int, MissionRef]],
+                  places: list[tuple[int, int, str]]) -> list[tuple[int, int, MissionRef]]:
+        """An acronym one letter off a graph operation's that was not running at the page's date ("MONUA" is not
+        MONUC, which began months later) is an operation of its own: proposed, with the name the page gives it."""
+        gone = {r.id for _a, _b, r in out if r.how.startswith("misspelling-of:") and self.when
+                and not self._active(r.id, slack_days=40)}
+        if not gone:
+            return out
+        new: dict[str, MissionRef] = {}
+        for mid in gone:
+            mine = [(a, b) for a, b, r in out if r.id == mid and r.how.startswith("misspelling-of:")]
+            acrs = {body[a:b] for a, b in mine if re.fullmatch(r"[A-Z]{3,}", body[a:b])}
+            if len(acrs) != 1:
+                continue
+            acr = acrs.pop()
+            names = sorted((body[a:b] for a, b in mine if not body[a:b].isupper()), key=len, reverse=True)
+            name = names[0] if names else acr
+            at = mine[0][0]
+            near = sorted({p for x, _y, p in places if abs(x - at) < 200})
+            lead = _lead_of(name)
+            new[mid] = MissionRef(acr.lower(), name, acr, False, "proposed", near, [lead] if lead else [])
+        return [(a, b, new[r.id]) if r.id in new and r.how.startswith("misspelling-of:") else (a, b, r)
+                for a, b, r in out]
+
     def find(self, body: str) -> list[tuple[int, int, MissionRef]]:
         """Every operation reference in the body, in text order."""
         ents = find_entities(body, self.gaz)
@@ -187,6 +261,7 @@ class CouncilMissions:
             else:
                 out.append((m.start, m.end, MissionRef(m.id, new.name, new.acronym, False, "proposed",
                                                        list(new.deployed_in) or sorted(near), list(new.led_by))))
+        out = self._misspelt(body, out, places)
         resolved = {r.acronym: r for _a, _b, r in out if r.in_graph and r.how == "acronym+place" and r.acronym}
         for _a, _b, r in out:
             if r.in_graph and r.id in self.dates:
@@ -195,9 +270,26 @@ class CouncilMissions:
         # "United Nations Mission in the Sudan (UNMIS)": the page defines the proposed name as a graph operation
         defined: dict[str, MissionRef] = {}
         for (_a, b, r), (a2, _b2, r2) in itertools.pairwise(sorted(out, key=lambda x: x[0])):
-            if not r.in_graph and r2.in_graph and re.fullmatch(r"\s*\(\s*", body[b:a2]):
-                defined.setdefault(r.id, r2)
+            if not r.in_graph and re.fullmatch(r"\s*\(\s*", body[b:a2]):
+                if r2.in_graph:
+                    defined.setdefault(r.id, r2)
+                elif r2.acronym and r2.id != r.id:  # a new name and its new acronym: one proposed operation
+                    lead = _lead_of(r.name or "")
+                    merged = MissionRef(r2.id, r.name, r2.acronym, False, "proposed", r.places or r2.places,
+                                        r.leads or r2.leads or ([lead] if lead else []))
+                    defined.setdefault(r.id, merged)
+                    defined.setdefault(r2.id, merged)
         out = [(a, b, defined.get(r.id, r) if not r.in_graph else r) for a, b, r in out]
+        for a, b, e in self._worded(body):
+            over = [r for r in out if r[0] < b and a < r[1]]
+            # a proposed name, or a graph name for an operation not running then, inside a graph operation's words
+            if any(r[2].in_graph and (r[2].id == e.id or self._active(r[2].id, slack_days=_STARTS_WITHIN))
+                   for r in over):
+                continue
+            out = [r for r in out if r not in over]
+            out.append((a, b, MissionRef(e.id, e.name, e.acronym, True, "name words", list(e.deployed_in),
+                                         list(e.led_by), self.dates[e.id].valid_from if e.id in self.dates else None)))
+        out.sort(key=lambda r: r[0])
         taken = [(a, b) for a, b, _ in out]
         for d in _DESCRIPTION.finditer(body):
             a, b = d.start(), d.end()
@@ -207,7 +299,15 @@ class CouncilMissions:
             if not where:
                 continue
             lead = _lead_of(d.group(0)) or _lead_of(body[max(0, a - 30):a])  # "the African Union (AU) peacekeeping mission"
-            for e in self._in_place(where, lead, d.group(0))[: (3 if re.search(r"presences", d.group(0)) else 1)]:
+            line = (body.rfind("\n", 0, a) + 1, body.find("\n", b) % (len(body) + 1))
+            around = {p for x, _y, p in places if line[0] <= x < line[1]}
+            cands = self._in_place(where, lead, d.group(0), around=around)
+            if re.search(r"\bnew\b", body[max(0, a - 30):b], re.I):
+                # "a new political mission in Sudan": one that starts with the page, not one running before it
+                fresh = [e for e in self._in_place(where, lead, d.group(0), _STARTS_WITHIN, around)
+                         if not self._ran_before(e.id)]
+                cands = fresh or cands
+            for e in cands[: (3 if re.search(r"presences", d.group(0)) else 1)]:
                 out.append((a, b, MissionRef(e.id, e.name, e.acronym, True, "description+place",
                                              list(e.deployed_in), list(e.led_by),
                                              self.dates[e.id].valid_from if e.id in self.dates else None)))
