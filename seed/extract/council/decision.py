@@ -41,8 +41,8 @@ from peacegraph.seed.extract.nlp import parse
 from peacegraph.seed.extract.taskmatch import TaskMatcher
 
 ACTIONS = ("terminate", "establish", "renew", "modify", "authorise_support")
-_OPERATION_NOUN = (r"(?:mission|operation|force|office|presence|observers?|brigade|"
-                   r"(?-i:[A-Z]{3,}(?:-[A-Za-z]+)?))")
+_OPERATION_NOUN = (r"(?:mission|operation|force|office|presence|observers?|monitors|brigade|"
+                   r"(?:support|police|observer|monitoring|liaison) group|(?-i:[A-Z]{3,}(?:-[A-Za-z]+)?))")
 _FINAL_N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen)"
 _VERBS: dict[str, re.Pattern[str]] = {
     "terminate": re.compile(r"(?<!period )\bterminat\w*|\bend(?:s|ed|ing)? (?:the|its) mandate|\bdecided? to "
@@ -52,12 +52,16 @@ _VERBS: dict[str, re.Pattern[str]] = {
                             # a final extension that fixes when the operation stops is its termination
                             r"\bfinal (?:" + _FINAL_N + r"[- ](?:months?|month-period|years?|weeks?)|(?:" + _FINAL_N +
                             r"[- ]month )?(?:extension|period|mandate|renewal))\b|"
-                            r"\bceas(?:e|es|ing) (?:all )?(?:its )?(?:work|operations|activities)\b", re.I),
+                            r"\bceas(?:e|es|ing) (?:all )?(?:its )?(?:work|operations|activities)\b|"
+                            # "took note that the mandate of … expired today": the Council ends it there
+                            r"\b(?:t(?:ook|akes?|aking)|not(?:es|ed|ing)) (?:note )?(?:that |of )?(?:the )?[^.;]{0,100}?"
+                            r"\bexpir(?:ed|ation|y)\b", re.I),
     "establish": re.compile(r"(?<!was )(?<!were )(?<!been )(?<!achieving )(?<!previously )(?<!already )(?<![—–,] )"
                             r"\bestablish(?:es|ed|ing)?\b(?! pursuant| in \d{4}| (?:by|in|under) resolution| by the (?:Security )?Council)(?=[^.;]{0,120}?\b" + _OPERATION_NOUN + r"\b)|"
                             r"\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
                             r"(?:\w+ )?(?:peacekeeping )?(?:mission|operation|office)\b|\bdecided? to deploy\b|"
-                            r"\bset(?:s|ting)? up (?:a|the) (?:new )?\w*\s?(?:mission|operation)", re.I),
+                            r"\bset(?:s|ting)? up (?:an?|the) (?:new )?(?:[\w-]+ ){0,3}?(?:mission|operation|office|"
+                            r"force|presence)\b", re.I),
     "renew": re.compile(r"\bextend\w*(?! (?:the )?(?:State|state|its|government|governmental|national) "
                         r"(?:authority|presence|administration|control))|\bextension\b(?! of (?:the )?(?:State|state) )|"
                         r"\brenew\w*|\bprolong\w*|\broll-?over\b|\breauthori[sz]\w*|"
@@ -71,7 +75,10 @@ _VERBS: dict[str, re.Pattern[str]] = {
                          r"\bdownsiz\w*|\breduc(?:e|es|ed|ing|tion)\b[^.;]{0,60}\b(?:strength|ceiling|size|contingents?|"
                          r"components?|personnel|troops)\b|\bon a temporary basis\b|\baugment\w* (?:the |its )?"
                          r"(?:\w+ )?(?:strength|mission|force|operation|component)|"
-                         r"\b[Dd]ecides that (?:the )?[^;]{0,160}?\b(?:Mission|Force|Operation|Office)\b[^;]{0,80}?\bshall\b",
+                         r"\b[Dd]ecides that (?:the )?[^;]{0,160}?\b(?:Mission|Force|Operation|Office)\b[^;]{0,80}?\bshall\b|"
+                         # "approved the Secretary-General's recommendations regarding the size, … and mandate of …"
+                         r"\bapprov\w*\b[^.;]{0,80}?\brecommendations?\b[^.;]{0,40}?\b(?:size|strength|ceiling|"
+                         r"operational|concept of operations|mandate)\b",
                          re.I),
     "authorise_support": re.compile(r"\bauthori[sz]\w*", re.I),
 }
@@ -95,7 +102,8 @@ _UNTIL_END_OF = re.compile(r"\b(?:until|till|through|to)\s+the\s+end\s+of\s+(?:"
                            r"(?:,?\s+(\d{4}))?|(the|this|next) year|(\d{4}))\b", re.I)
 _TERMINATION_ON = re.compile(r"\b(?:as of|with effect from|effective|on)(?=\s+\d{1,2}\s+[A-Z][a-z]+)")
 _MEMBER_STATES = re.compile(r"\bauthori[sz]\w*\b[^.;]{0,60}\b(?:Member States|member States|member states)\b")
-_INTO = re.compile(r"\b(?:reconfigur\w*|transform\w*|re-?hat\w*|transition\w*)\b[^.;]{0,80}?\binto\s+(?:the\s+)?$")
+_INTO = re.compile(r"\b(?:(?:reconfigur\w*|transform\w*|re-?hat\w*|transition\w*)\b[^.;]{0,80}?\binto|transition\w*\b"
+                   r"[^.;]{0,80}?\bto)\s+(?:the\s+)?[‘'\"“]?$", re.I)
 # "for a further period of twelve months", "by three months", "with an initial mandate of six months", "a six-month
 # mandate", "for another year"
 _N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
@@ -115,18 +123,23 @@ _DEMAND = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon|for|to)|urg(?:e|es|ed|i
 _REPORTED = re.compile(r"\b(?:[Ii]n (?:his|her|its|the) (?:\w+ )?report|[Tt]he report (?:also )?(?:called|said|noted|"
                        r"recommended|urged|proposed)|(?:Secretary-General|Special Representative)(?:’s|'s)? (?:\w+ )?"
                        r"(?:recommended|expressed|said|noted|warned|cautioned|told|reported|commended|proposed|"
-                       r"called for|requested|briefed))\b")
+                       r"called for|requested|briefed)|[Aa]ccording to (?:the )?(?:Secretary-General|report)|"
+                       r"\b(?:he|she) (?:says|said|states|stated|notes|noted|adds|added|writes|wrote|recommends|"
+                       r"recommended))\b")
 # Cues of a mandate (a task given) and of background (what the operation was given or did before)
 _MANDATE_CUE = re.compile(r"\b(?:mandat\w*|task(?:s|ed|ing)?|authori[sz]\w*|decid\w*|request\w*|will|shall|would|"
                           r"priorit\w*|charged with|responsib\w+|objectives?|functions?|role|continue to|to (?:help|"
                           r"support|assist|provide|monitor|protect|facilitate|promote|ensure|observe|verify|"
                           r"contribute)|so (?:that )?(?:it|the \w+(?: \w+)?) can|in order to|including)\b", re.I)
 _BACKGROUND_CUE = re.compile(r"\b(?:(?:was|were|had been|has been) (?:first |originally |initially )?(?:created|"
-                             r"established|set up|deployed|authori[sz]ed|mandated)|(?:has|have) been \w+ing|"
+                             r"established|set up|deployed|authori[sz]ed|mandated)|(?:originally|initially|first) "
+                             r"(?:created|established|set up|deployed|authori[sz]ed|mandated)|(?:has|have) been \w+ing|"
                              r"[Dd]eployed since|since (?:its (?:creation|establishment|deployment)|\d{4})|"
                              r"(?:created|established|set up|deployed|mandated) (?:by the (?:Security )?Council )?"
                              r"(?:last year|in \d{4}|earlier|previously)|(?:Council|it) (?:created|established|set up) "
                              r"(?:it )?(?:last year|in \d{4}|earlier))\b")
+_PURPOSE_CUE = re.compile(r"(?:to (?:help|support|assist|provide|monitor|protect|facilitate|promote|ensure|observe|"
+                          r"verify|contribute)|so (?:that )?|in order to|including|continue to)\b", re.I)
 _DEBATE = re.compile(r"\b(?:delegates?|speakers?|speaking|said|ensuing discussion|explanation of vote|"
                      r"Council members spoke)\b", re.I)
 _TEXT_START = re.compile(r"(?:full text of (?:the )?resolution|reads as follows)", re.I)
@@ -136,9 +149,9 @@ _PREAMBLE = re.compile(r'^\W*(?:Recalling|Reaffirming|Welcoming|Commending|Stres
                        r'Encouraging|Underscoring|Concerned|Deeply|Gravely|Affirming|Urging)\b')
 _CHAPTER7 = re.compile(r"\bChapter VII\b")
 _MISSION_PRONOUN = re.compile(
-    r"\b[Tt]he (?:(?:new|UN|United Nations|multinational|international|peacekeeping|observer|political|"
-    r"stabili[sz]ation|security|civil|civilian|hybrid|transition|African Union|AU|European Union|EU|regional|"
-    r"integrated|assistance|support)\s+){0,3}(?:[Mm]ission|[Ff]orce|[Oo]peration|brigade|[Pp]resence|"
+    r"\b[Tt]he (?:(?:new|UN|United Nations|(?i:multinational|international|peacekeeping|observer|political|"
+    r"stabili[sz]ation|security|civil|civilian|hybrid|transition|integrated|assistance|support)|African Union|AU|"
+    r"European Union|EU|regional)\s+){0,3}(?:[Mm]ission|[Ff]orce|[Oo]peration|brigade|[Pp]resence|"
     r"[Oo]ffice(?! (?:of|for)\b)|observers|peacekeepers)\b(?!['’]s (?:personnel|facilities|safety|security|premises))|"
     r"^\W*(?:It|They)\b|\b[Ii]ts (?:mandate|tasks?|priorit\w+|functions|objectives|role|activities|"
     r"responsibilities)\b|\b(?:[Mm]ember )?States participating in (?:it|the (?:[\w-]+ ){0,2}(?:[Ff]orce|[Oo]peration|"
@@ -154,6 +167,9 @@ _HEDGE = re.compile(r"\b(?:urg\w*|ask\w*|request\w*|demand\w*|call(?:s|ed|ing)?|
                     r"options?|mull\w*|whether|prepar\w*|readiness|ready|wish\w*|hop(?:e|es|ed|ing)|seek\w*|fail\w*|unable|"
                     r"veto\w*|reject\w*)\b", re.I)
 _OWN_PREDICATE = re.compile(r"\band\s+(?:(?:also|further|then|unanimously|today)\s+)?(?:(?:decided|agreed|voted)\s+to\s+)?$")
+# "established the Verification Mission through the adoption of a resolution on 10 July": an earlier decision
+_RECALLED_ADOPTION = re.compile(r"[^.;]{0,80}?\b(?:through|by|with|upon|in) (?:the |its )?adoption of (?:a|an|its) "
+                                r"(?:[\w-]+ )?resolution (?:on|in|last|earlier)\b", re.I)
 # "extended until 2 November 2025 the authorization to establish": the establishment renewed, not made
 _RENEWED_AUTHORISATION = re.compile(r"\b(?:extend|renew|prolong)\w*\b[^.;]{0,80}\bauthori[sz]ation\s+(?:to|for)\s+"
                                     r"(?:\w+\s+)?$", re.I)
@@ -343,6 +359,8 @@ def action_verb(action: str, text: str, rx: re.Pattern[str] | None = None) -> re
             continue
         if action == "establish" and _RENEWED_AUTHORISATION.search(text[max(0, m.start() - 160):m.start()]):
             continue
+        if action == "establish" and _RECALLED_ADOPTION.match(text, m.end()):
+            continue  # "established the Mission through the adoption of a resolution on 10 July": recalled
         return m
     return None
 
@@ -428,6 +446,29 @@ def period_end(sentence: str, adopted: dt.date | None) -> dt.date | None:
     y, mo = divmod(adopted.month - 1 + months, 12)
     day = min(adopted.day, _month_end(adopted.year + y, mo + 1).day)
     return dt.date(adopted.year + y, mo + 1, day)
+
+
+_STARTS_ON = re.compile(r"[\s,]*(?:(?:beginning|commencing|starting|running|with effect)\s+(?:on\s+|from\s+)?|"
+                        r"(?:as\s+)?from\s+)(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
+                        r"(?:,?\s+(\d{4}))?", re.I)
+
+
+def period_from_start(sentence: str, year: int | None) -> dt.date | None:
+    """A period with the day it starts: "for an initial period of 12 months, commencing on 1 January 2007" is
+    1 January 2008 (that day plus the period, same day number); no adoption day needed."""
+    for m in _PERIOD.finditer(sentence):
+        st = _STARTS_ON.match(sentence, m.end())
+        if not st:
+            continue
+        y = int(st.group(3)) if st.group(3) else year
+        if y is None:
+            continue
+        try:
+            start = dt.date(y, MONTHS[st.group(2).lower().rstrip(".")], int(st.group(1)))
+        except ValueError:
+            continue
+        return period_end(sentence[m.start():m.end()], start)
+    return None
 
 
 _RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|terminat\w*|authori[sz]\w*|maintain\w*|"
@@ -525,7 +566,8 @@ def _pool(body: str, refs: Sequence[tuple[int, int, MissionRef]], v_at: int, a: 
     after = [r for r in refs if v_at <= r[0] < b]
     pool = after or [r for r in refs if any(x <= r[0] < y for x, y in lead)] or \
         [r for r in refs if any(x <= r[0] < y for x, y in head)] or list(refs[:1])
-    into = [r for r in pool if _INTO.search(body[max(a, r[0] - 120):r[0]])]
+    into = [r for r in pool if _INTO.search(body[max(a if r[0] >= a else body.rfind("\n", 0, r[0]) + 1,
+                                                     r[0] - 120):r[0]])]
     return into + [r for r in pool if r not in into] if into else pool
 
 
@@ -582,10 +624,13 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
         if action in {"establish", "modify"} and leads and "un" not in leads:
             decision.action = action = "authorise_support"  # the Council authorises operations others run
             decision.notes.append("a non-UN operation: authorised, not established or modified")
-        elif action == "authorise_support" and "un" in leads and not _MEMBER_STATES.search(body[a:b]) and \
-                not _ran_before(first[2], when):
-            decision.action = action = "establish"  # "authorized the deployment of" a new UN(-led) operation
-            decision.notes.append("a new UN-led operation authorised: established")
+        elif action == "authorise_support" and "un" in leads and not _MEMBER_STATES.search(body[a:b]):
+            if not _ran_before(first[2], when):
+                decision.action = action = "establish"  # "authorized the deployment of" a new UN(-led) operation
+                decision.notes.append("a new UN-led operation authorised: established")
+            else:  # "authorized the deployment of 100 military observers as part of UNTAES"
+                decision.action = action = "modify"
+                decision.notes.append(f"{first[2].id} ran since {first[2].valid_from}: what is authorised modifies it")
         decision.evidence["mission"] = Span(first[0], first[1], " ".join(_sentence_at(body, first[0]).split()))
         pool = _pool(body, refs, v_at, a, b, lead, head)
         same = [r for r in pool[1:] if r[2].id != first[2].id and r[0] < b and r[0] - first[1] < 160]
@@ -602,7 +647,11 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
         _read_end_date(decision, body, page, sents, stop, (spans[k], v_at if verb else spans[k][0]), lead, head, refs)
     # tasks
     acting = [x for x, y in [spans[k], *lead] if _CHAPTER7.search(body[x:y]) and not _DEBATE.search(body[x:y])]
-    decision.tasks, task_ev = _tasks(body, sents, stop, decision, refs, matcher, [*adoption_at, *acting])
+    # "established a United Nations-mandated, multidimensional presence … to help protect civilians": the operation
+    # the action verb takes as its object, named or not
+    obj = _OBJECT.search(body, v_at, min(b, v_at + 160)) if verb else None
+    objects = [obj.start()] if obj and ";" not in body[v_at:obj.start()] else []
+    decision.tasks, task_ev = _tasks(body, sents, stop, decision, refs, matcher, [*adoption_at, *acting], objects)
     if task_ev:
         decision.evidence["tasks"] = task_ev
     return decision
@@ -635,7 +684,8 @@ def adoption_date(body: str, page: Page, item_at: int = 0) -> dt.date | None:
 # "with effect from the following day", "with immediate effect": a termination's end from the adoption day
 _NEXT_DAY = re.compile(r"\bwith effect from (?:the following day|tomorrow)\b|\beffective (?:the following day|"
                        r"tomorrow)\b", re.I)
-_IMMEDIATE = re.compile(r"\bwith immediate effect\b|\beffective immediately\b|\bterminat\w* immediately\b", re.I)
+_IMMEDIATE = re.compile(r"\bwith immediate effect\b|\beffective immediately\b|\bterminat\w* immediately\b|"
+                        r"\bexpir(?:ed|es|ation|y)\b(?:\s+of\s+(?:its|the)\s+mandate)?\s+today\b", re.I)
 # "following the 9 July termination of its mandate": the date before the noun
 _DATE_BEFORE_END = re.compile(r"\b(?:the\s+)?(\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?)\s+(?:termination|expiry|expiration|"
                               r"end)\s+of\b")
@@ -658,6 +708,12 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
             and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y]) and not _DEMAND.search(body[x:y])
             and (any(x <= p < y for p in named) or re.search(r"\bmandate\b", body[x:y]))]
     more = [(x, y) for x, y in near if _RENEWS_UNTIL.search(body[x:y])]
+
+    def elsewhere(x: int, y: int) -> bool:
+        """A sentence other than the action's that names operations, not this one (the UNMIBH extension on a page
+        that authorises SFOR): its dates are theirs."""
+        ids = {r[2].id for r in refs if x <= r[0] < y}
+        return (x, y) != (x0, y0) and bool(ids) and (decision.mission is None or decision.mission.id not in ids)
     ref_ok = ref_date if (page.date and page.date.precision != "year") or adopted else None
     if action == "terminate" and adopted:
         after = body[v_at:y0]
@@ -666,6 +722,8 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
             decision.evidence["end_date"] = Span(v_at, y0, " ".join(body[x0:y0].split()))
             return
     for x, y in [(x0, y0), *lead, *head, *more]:
+        if elsewhere(x, y):
+            continue
         if action == "terminate" and (x, y) == (x0, y0):
             x = v_at  # "meeting on 30 June, decided to terminate the mandate on 31 December": after the verb
         text = body[x:y]
@@ -678,17 +736,26 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
             decision.evidence["end_date"] = Span(max(pos, x), max(pos, x) + len(found or ""),
                                                  " ".join(body[x:y].split()))
             return
-    if action in {"renew", "establish", "authorise_support"} and adopted:
-        for x, y in [(x0, y0), *lead, *head, *near]:
-            d2 = period_end(body[x:y], adopted)
+    if action in {"renew", "establish", "authorise_support"}:
+        # a period from the day it starts ("for a single nine-month period beginning on 16 January 1998", also in
+        # the Council's request to the Secretary-General that names the operation), else from the adoption day
+        told = [(x, y) for x, y in sents if x < stop and any(x <= p < y for p in named)
+                and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y])]
+        base = [(x0, y0), *lead, *head, *near]
+        for x, y in [*base, *(t for t in told if t not in base)]:
+            if elsewhere(x, y):
+                continue
+            started = period_from_start(body[x:y], year_hint)
+            d2 = started or (period_end(body[x:y], adopted) if (x, y) in base else None)
             if d2:
                 decision.end_date = d2
-                decision.notes.append("end date computed from the period and the adoption date")
+                decision.notes.append("end date computed from the period and " +
+                                      ("the day it starts" if started else "the adoption date"))
                 decision.evidence["end_date"] = Span(x, y, " ".join(body[x:y].split()))
                 return
 
 
-_ACTS_AFTER = re.compile(r"^(?:\s*\([A-Z][A-Za-z]+\))?\s*(?:(?:will|would|shall|should|must|can|could|may|might|is|"
+_ACTS_AFTER = re.compile(r"^(?:\s*\([A-Z][A-Za-z]+\))?\s*[“\"‘']?(?:(?:will|would|shall|should|must|can|could|may|might|is|"
                          r"are|was|were|has|have|had|continues?|also|further|to|'s)\b|\w+(?:s|ed)\s+(?:to|the|a|an|"
                          r"in|with|for|on|and)\b)")
 _ACTED_ON_BEFORE = re.compile(r"\b(?:authori[sz]\w*|request\w*|mandat\w*|task\w*|decid\w* that|call\w* (?:on|upon)|"
@@ -714,6 +781,7 @@ def _pronoun_refs(s: str) -> list[int]:
 
 
 _ALREADY_RUNNING_DAYS = 90
+_OBJECT = re.compile(r"\b" + _OPERATION_NOUN + r"\b", re.I)
 _HANDOVER = re.compile(r"\b(?:transfer\w*|replac\w*|take over|tak(?:es|ing) over|succeed\w*|subsum\w*|"
                        r"functions of|from the)\b", re.I)
 SUPPORT_TASKS = frozenset({"financing_support", "logistics_support"})
@@ -730,12 +798,15 @@ def _cue_allows(s: str, at: int) -> bool:
     background = [m.start() for m in _BACKGROUND_CUE.finditer(s) if m.start() <= at]
     if not background:
         return True
-    return bool(mandate) and max(mandate) > max(background)
+    # "originally established UNAMSIL in 1999 to cooperate … and to assist in …": a purpose of the earlier
+    # decision; only a finite cue ("is tasked with", "will", "decided") gives a task again
+    finite = [x for x in mandate if not _PURPOSE_CUE.match(s, x)]
+    return bool(finite) and max(finite) > max(background)
 
 
 def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Decision,
-           refs: Sequence[tuple[int, int, MissionRef]], matcher: TaskMatcher, adoption_at: Sequence[int]
-           ) -> tuple[list[str], Span | None]:
+           refs: Sequence[tuple[int, int, MissionRef]], matcher: TaskMatcher, adoption_at: Sequence[int],
+           objects: Sequence[int] = ()) -> tuple[list[str], Span | None]:
     """Tasks the decision gives the operation (see the module docstring): in sentences that name the operation
     (or refer to it: "the Mission", "its mandate", "It …"), in the items of a task list such a sentence opens,
     and in the adoption sentence; not in demands on others, reports, recommendations, background clauses, the
@@ -766,7 +837,7 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
             in_list = False
             continue
         mine = [r for r in refs if a <= r[0] < b]
-        at = [r[0] - a for r in mine if r[2].id == mid] + _pronoun_refs(s)
+        at = [r[0] - a for r in mine if r[2].id == mid] + _pronoun_refs(s) + [x - a for x in objects if a <= x < b]
         if is_item:
             at = [0, *at]  # an item of a task list the operation was given
         names_mission = bool(at)
@@ -807,7 +878,10 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
 # mechanism to prevent human rights violations"): not tasks
 _NOT_A_TASK = re.compile(r"\b(?:(?:training|trained|expertise|experience|knowledge|background|qualified)\s+in|"
                          r"(?:oversight|compliance|accountability|vetting|screening|conduct and discipline)\s+"
-                         r"(?:mechanism|framework|measures?|policy|polic(?:y|ies)))\b[^.;:]{0,80}$", re.I)
+                         r"(?:mechanism|framework|measures?|policy|polic(?:y|ies)))\b[^.;:]{0,80}$|"
+                         # what others do to it: "gangs that … abuse human rights"
+                         r"\b(?:abus(?:e|es|ed|ing)|violat(?:e|es|ed|ing)|disregard(?:s|ed|ing)?|flout(?:s|ed|ing)?)\s+$",
+                         re.I)
 _PREPOSITIONS = frozenset({"in", "under", "with", "of", "by", "for", "to", "at", "on", "accordance", "from", "the",
                            "its", "their"})
 
