@@ -11,18 +11,21 @@ Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
   paragraphs when the page is one), the strongest of terminate (also a final extension) > establish > renew >
   modify (strength or tasks changed without a new period) > authorise_support — only verbs the Council itself
   uses, not those others ask for, it weighs or considers ("urged the Council to establish", "possibly
-  terminating"), nor "failed to renew".
+  terminating"), nor "failed to renew", nor an establishment recalled with its own resolution ("established the
+  Mission through the adoption of a resolution on 10 July"). "Took note that the mandate … expired" terminates;
+  authorising more of a UN operation that runs already ("100 military observers as part of UNTAES") modifies it.
 - **operation**: the first operation named after the action verb (a graph mission, a `Name (ACRONYM)` the text
-  defines, a description such as "UN mission in Côte d'Ivoire" or "a multinational force … in East Timor"
-  resolved through the graph by place, leading organisation and date).
+  defines, a phrase holding every word of a graph operation's name, a description such as "UN mission in Côte
+  d'Ivoire" or "a multinational force … in East Timor" resolved through the graph by place, leading organisation
+  and date); "transition X to Y" acts on Y.
 - **end date**: the date after "until", "till", "through", "up to", "expiring on" or (for a termination) "as
   of", "on", "with effect from the following day", "the 9 July termination of its mandate" in the action
   sentence, the lead, the headline or another sentence on the operation's mandate; a year left out comes from the
-  symbol or the page date (the next year when the date would fall before the page date); else a period ("for a
-  further six months", "an initial mandate of six months") from a known adoption day, same day number. A
-  modification sets none.
+  symbol or the page date (the next year when the date would fall before the page date); not in a sentence that
+  names other operations only; else a period from the day it starts ("a nine-month period beginning on 16 January
+  1998") or from a known adoption day ("for a further six months"), same day number. A modification sets none.
 - **tasks**: lexicon tasks in sentences about the operation (named, or "the Mission", "the Force", "it", "States
-  participating in it"), not in demands on others ("called on", "urged", "demanded", "condemned"), not after
+  participating in it", the object of the action verb), not in demands on others ("called on", "urged", "demanded", "condemned"), not after
   another operation named nearer, not in a resolution's preamble, not in the debate, not fields of law or
   safeguards on the operation's own conduct; acting under Chapter VII in the adoption sentence counts as
   `use_of_force`.

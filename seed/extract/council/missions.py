@@ -8,11 +8,19 @@
    A name the graph lacks word for word is matched by its words less the place it ends with ("International
    Security Assistance Force in Afghanistan" -> `isaf`, deployed in Afghanistan); of several, the one with the
    fewest other words. A name the page itself defines with a graph acronym ("… Mission in the Sudan (UNMIS)")
-   is that operation wherever the page uses it.
+   is that operation wherever the page uses it; a new name with a new acronym is one proposal. An acronym one
+   letter off a graph operation's that was not running at the page's date ("MONUA" on a 1999 page; MONUC began
+   later) is proposed, not read as that operation. A region stands for its country ("… for Eastern Slavonia").
+   A phrase holding every word of a graph operation's name or alias (three or more, less "United Nations"),
+   close together in one sentence ("a support group of 180 civilian police monitors", "integrated UN office in
+   Burundi"), is that operation when it runs at the page's date or starts within a year.
 3. Descriptions: "UN mission in Côte d'Ivoire", "Liberia Peacekeeping Mission", "security presences in Kosovo"
    resolve to the graph missions deployed in that place, led by the organisation the words name, and active on
-   the page's date (for several "presences", every such mission). "A multinational force … in East Timor" is
-   the non-UN operation deployed in a place the sentence names (`interfet`), not the UN mission beside it.
+   the page's date (for several "presences", every such mission); of several, the one whose name shares most
+   words, then the one deployed in most of the places named on the line ("UN presence in Central African
+   Republic, Chad"); "a new … mission in X" is one that starts with the page, not one running long before.
+   "A multinational force … in East Timor" is the non-UN operation deployed in a place the sentence names
+   (`interfet`), not the UN mission beside it.
 """
 
 from __future__ import annotations
