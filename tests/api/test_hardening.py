@@ -94,7 +94,10 @@ async def test_an_outage_answers_503_with_retry_after_in_every_auth_mode_then_re
             assert who.status == 503, (key, reply)
             assert who.headers.get("retry-after") == "5"
             assert reply["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+            assert "database is unavailable" in reply["errors"][0]["message"]
         assert client(query)["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", "no key: no database needed"
+        assert httpx.get(f"{api_server.url}/ready", timeout=10).status_code == 503
+        assert httpx.get(f"{api_server.url}/health", timeout=10).status_code == 200, "alive, though not ready"
     finally:
         local_test_server.start()
     deadline = time.monotonic() + 60
@@ -102,6 +105,8 @@ async def test_an_outage_answers_503_with_retry_after_in_every_auth_mode_then_re
         time.sleep(0.5)
         client(query, key=token)
     assert client.status == 200 and "data" in client(query, key=token)
+    assert httpx.get(f"{api_server.url}/ready", timeout=10).status_code == 200
+    assert "data" in anonymous(query) and anonymous.status == 200
 
 
 def test_an_oversized_body_is_refused_before_it_is_read(gql: GraphQLClient, api_server: LiveServer) -> None:

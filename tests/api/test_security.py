@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
-from peacegraph.devserver import LocalNeo4j
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import read_bundle_file
 from peacegraph.graph.settings import Settings
@@ -145,32 +142,3 @@ def test_introspection_and_graphiql_can_be_switched_off(neo4j_settings: Settings
         assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     finally:
         server.stop()
-
-
-def _wait(predicate: Any, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.5)
-    raise AssertionError("condition not met in time")
-
-
-@pytest.mark.usefixtures("dataset_graph")
-def test_neo4j_stopped_mid_run_then_back(gql: GraphQLClient, api_server: LiveServer,
-                                         local_test_server: LocalNeo4j) -> None:
-    q = '{ coverageMatrix(place: "MLI", asOf: "2020-01-01") { placeName } }'
-    assert gql(q)["data"]["coverageMatrix"]["placeName"] == "Mali"
-    local_test_server.stop()
-    try:
-        down = gql(q)
-        assert gql.status == 503
-        assert down["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
-        assert "database is unavailable" in down["errors"][0]["message"]
-        assert httpx.get(f"{api_server.url}/ready", timeout=10).status_code == 503
-        assert httpx.get(f"{api_server.url}/health").status_code == 200
-    finally:
-        local_test_server.start()
-    _wait(lambda: httpx.get(f"{api_server.url}/ready", timeout=10).status_code == 200)
-    _wait(lambda: "data" in gql(q) and gql.status == 200)
-    assert gql(q)["data"]["coverageMatrix"]["placeName"] == "Mali"
