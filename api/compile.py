@@ -497,8 +497,10 @@ class Compiler:
             for is_after, cond in edge_checks:
                 parts.append(f"{'prev' if is_after else 'next'}: "
                              f"size([{var} IN {m} WHERE NOT {cond}]) > 0")
-            return (f"[{m} IN [COLLECT {{ MATCH {pattern} WHERE {base} RETURN {var} }}] | "
-                    f"{{{', '.join(parts)}}}][0]"), Shape(connection=conn)
+            # bound by a WITH inside a subquery, not a list comprehension: Neo4j 5.26 fails on three levels of
+            # comprehension variables used inside COLLECT subqueries (internal error, "VirtualNodeValue.id()")
+            return (f"head(COLLECT {{ WITH COLLECT {{ MATCH {pattern} WHERE {base} RETURN {var} }} AS {m} "
+                    f"RETURN {{{', '.join(parts)}}} }})"), Shape(connection=conn)
         if want_rows:
             parts.append(f"rows: COLLECT {{ MATCH {pattern} WHERE {base} {page} }}")
             for is_after, cond in edge_checks:

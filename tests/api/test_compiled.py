@@ -85,3 +85,24 @@ def test_caller_errors_are_bad_user_input_naming_the_argument(gql: GraphQLClient
     (error,) = reply["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT", error
     assert error["extensions"]["argument"] == argument
+
+
+async def test_counts_at_three_nested_levels_answer_and_match_the_graph(dataset_graph: Database,
+                                                                        gql: GraphQLClient) -> None:
+    """totalCount with edges at every level (match once, then count and page): Neo4j 5.26 failed with an internal
+    error on three levels of this written as list comprehensions."""
+    reply = gql('{ missions(where: {kind: {eq: un_peacekeeping}}, sort: [{id: ASC}], first: 20) { totalCount edges '
+                '{ node { id mandates(asOf: null, first: 10) { totalCount edges { node { id tasks(first: 20) '
+                '{ totalCount edges { node { id } } } } } } } } } }')
+    assert "errors" not in reply, reply
+    missions = reply["data"]["missions"]
+    expected = await dataset_graph.run(
+        "MATCH (m:Mission {kind: 'un_peacekeeping'}) WITH m ORDER BY m.id "
+        "RETURN m.id AS id, COUNT { (m)<-[:AUTHORIZES]-(:Mandate) } AS mandates", {})
+    assert missions["totalCount"] == len(expected) > len(missions["edges"]) == 20
+    for edge, row in zip(missions["edges"], expected, strict=False):
+        assert (edge["node"]["id"], edge["node"]["mandates"]["totalCount"]) == (row["id"], row["mandates"])
+        for mandate in edge["node"]["mandates"]["edges"]:
+            tasks = mandate["node"]["tasks"]
+            assert tasks["totalCount"] >= len(tasks["edges"])
+    assert any(m["node"]["tasks"]["totalCount"] > 0 for e in missions["edges"] for m in e["node"]["mandates"]["edges"])
