@@ -11,8 +11,6 @@ import signal
 import sys
 from pathlib import Path
 
-import pytest
-
 from peacegraph.devserver import LocalNeo4j
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import dump_bundle
@@ -53,10 +51,9 @@ async def _wait_for(predicate, timeout: float, what: str) -> None:  # type: igno
 
 
 async def test_kill_9_mid_multi_file_load_writes_nothing_and_says_so(
-    graph: Database, neo4j_settings: Settings, local_test_server: LocalNeo4j, tmp_path: Path,
+    killable_server: tuple[Database, Settings, LocalNeo4j], tmp_path: Path,
 ) -> None:
-    if neo4j_settings.external:
-        pytest.skip("needs the project's own test Neo4j to kill (NEO4J_URI is set)")
+    graph, neo4j_settings, local_test_server = killable_server
     await load_bundles(graph, read_all([SAMPLE]))
     before = await fingerprint(graph)
     folder = tmp_path / "bundles"
