@@ -3,7 +3,8 @@
 Hostile input is refused early and cheaply, within limits that are settings (graph/settings.py): the size of one
 bundle, how deep it nests, how far YAML aliases may expand it, and characters no text may hold (controls and
 bidirectional overrides, reported with their line). JSON goes through the C `json` parser (lines are found only
-when an error needs one); YAML through ruamel's pure-Python safe loader with those limits in its composer.
+when an error needs one); YAML through libyaml's C parser composed into ruamel's nodes when the document is plain
+(`yaml_c.py`), else through ruamel's pure-Python safe loader with those limits in its composer.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from peacegraph.graph.bundles import yaml_c
 from peacegraph.graph.domain.model import BUNDLE_FORMAT, HIDDEN, ID_PATTERN, NAME_PATTERN, Bundle
 from peacegraph.graph.settings import Settings, get_settings
 
@@ -221,6 +223,12 @@ def _compose(text: str, limits: Limits) -> Node | None:
 
 def _load_yaml(text: str, name: str, limits: Limits) -> tuple[Any, Node | None]:
     yaml = _yaml(limits)
+    if yaml_c.AVAILABLE:
+        try:  # plain documents (nearly every bundle): libyaml's parser, ~3x faster; anything else, the pure path
+            node = yaml_c.compose(text, limits.max_depth, limits.max_alias_nodes)
+            return (None if node is None else yaml.constructor.construct_document(node)), node
+        except (yaml_c.NotPlain, YAMLError, ValueError, TypeError):
+            yaml = _yaml(limits)
     try:
         node = yaml.compose(text)
         return (None if node is None else yaml.constructor.construct_document(node)), node
