@@ -106,6 +106,9 @@ class LocalNeo4j:
             "server.memory.pagecache.size": s.neo4j_pagecache,
             "db.tx_log.rotation.retention_policy": "100M size",
             "server.jvm.additional": "-XX:+UseG1GC",
+            # Bolt's event loops wait 5 s each for a quiet period when stopping (10 s per stop); a local server with
+            # no clients left has nothing to wait for.
+            "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
         }
         text = "".join(f"{k}={v}\n" for k, v in conf.items())
         (self.home / "conf" / "neo4j.conf").write_text(text)
