@@ -92,6 +92,7 @@ coverages:
     assert {c.source for c in cov.cites} == {"S/RES/2100 (2013)", "ipi-2022"}, "sources of both are kept"
 
 
+@pytest.mark.rewrites_dataset
 async def test_export_wipe_load_gives_the_same_graph(dataset_graph: Database) -> None:
     before = await export_bundle(dataset_graph)
     assert len(before.tasks) >= 40
