@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 WEB := api/web
 
-.PHONY: setup run test lint stop web browser clean-state schema generate compose-check bench eval fuzz
+.PHONY: setup run test lint stop web browser clean-state schema generate compose-check bench eval fuzz screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -77,6 +77,10 @@ eval: $(STAMP)
 	$(BIN)/peacegraph db init
 	$(BIN)/peacegraph seed load data/
 	$(BIN)/peacegraph seed evaluate --check$(if $(filter 1 true yes,$(PEACEGRAPH_EVAL_STRICT)), --strict,)
+
+# Refresh the README's screenshots (docs/screenshots/) from the browser tests.
+screenshots: setup browser
+	PEACEGRAPH_SCREENSHOTS=1 $(BIN)/pytest -m browser
 
 # A longer schema fuzz than the 500 examples `make test` runs.
 fuzz: $(STAMP)
