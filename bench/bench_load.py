@@ -7,6 +7,10 @@ Printed per scale: records, coverage facts, seconds for validation+plan, staging
 whole load (from the validated bundle to the committed publish), the CPU seconds the loader and the Neo4j server
 spent on it (on a shared machine the wall clock also counts other work), the loader's peak memory.
 
+Then, on the same server, the ceiling of any Cypher load here: one transaction of a bare `UNWIND … CREATE` of
+10,000 nodes with 5 relationships each to existing nodes (what one staged coverage batch writes, without checks or
+staging), the best of three; coverage facts per second cannot beyond it on this path.
+
 Run: `.venv/bin/python -m bench.bench_load [SCALE ...] [--one-tx]` (default 100; `make bench` runs 100).
 Ports: PEACEGRAPH_BENCH_LOAD_BOLT_PORT / _HTTP_PORT (default 7752 / 7753).
 """
@@ -76,6 +80,32 @@ async def one(db: Database, scale: int, bulk: bool, server: int | None) -> dict[
     return {"scale": scale, "seconds": seconds, "facts_per_s": covs / seconds}
 
 
+CEILING = """
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.actor}) MATCH (t:Task {id: row.task}) MATCH (p:Place {id: row.place})
+MATCH (m:Mandate {id: row.mandate}) MATCH (s:Source {id: row.source})
+CREATE (n:_BenchCeiling {id: row.id, role: 'lead', valid_from: row.valid_from})
+CREATE (n)-[:BY]->(a), (n)-[:OF_TASK]->(t), (n)-[:IN]->(p), (n)-[:UNDER]->(m), (n)-[:CITES]->(s)
+"""
+
+
+async def ceiling(db: Database, scale: int) -> float:
+    """Nodes per second of a bare UNWIND … CREATE batch (10,000 nodes, 50,000 relationships), best of three."""
+    bundle = synth_bundle(scale)
+    covs = [c for c in bundle.coverages if c.mandate][:10_000]
+    rows = [{"id": f"ceiling-{i}", "actor": c.actor, "task": c.task, "place": c.place, "mandate": c.mandate,
+             "source": c.cites[0].source, "valid_from": c.valid_from} for i, c in enumerate(covs)]
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        await db.run(CEILING, {"rows": rows}, write=True)
+        best = min(best, time.perf_counter() - t0)
+        await db.run("MATCH (n:_BenchCeiling) DETACH DELETE n", {}, write=True)
+    print(f"  ceiling: one transaction of UNWIND … CREATE, {len(rows):,} nodes + {5 * len(rows):,} relationships: "
+          f"{best:.2f}s = {len(rows) / best:,.0f} nodes/s (coverage facts/s cannot exceed this on the Cypher path)")
+    return len(rows) / best
+
+
 def fresh_server(s: Settings) -> int | None:
     """The bench's own server, started on an empty database (its data folder removed first): each scale loads into
     a new database on a new JVM. None when NEO4J_URI points elsewhere (that database is wiped instead)."""
@@ -100,6 +130,7 @@ async def main(scales: list[int], bulk: bool = True) -> None:
             if server is None:
                 await db.wipe()
             await one(db, scale, bulk, server)
+            await ceiling(db, scale)
         finally:
             await driver.close()
 
