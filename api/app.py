@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import gc
 import hashlib
 import logging
+import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -24,6 +26,8 @@ from strawberry.fastapi import GraphQLRouter
 
 from peacegraph.api.context import Context
 from peacegraph.api.schema import make_schema
+from peacegraph.graph.analysis import portfolio as pf
+from peacegraph.graph.analysis.load import STORE, SnapshotStore
 from peacegraph.graph.settings import Settings, get_settings
 from peacegraph.graph.store.database import Database, make_driver
 from peacegraph.graph.store.keys import ApiKey, check_token
@@ -77,6 +81,20 @@ class Router(GraphQLRouter[Context, None]):
         return page.read_text(encoding="utf-8")
 
 
+async def warm_up(db: Database, settings: Settings, store: SnapshotStore = STORE) -> None:
+    """Today's portfolio, once, in the background at start-up: the first read of every analysis statement makes
+    Neo4j plan it (0.3-2 s each on a cold server) and fills the snapshot cache the views share. Never fails the app."""
+    started = time.perf_counter()
+    try:
+        found = await pf.portfolio(db, dt.date.today(), stale_after_years=settings.stale_after_years, store=store)
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:  # a server not up yet, or any other reason: the first request pays, as without it
+        log.info("warm-up skipped (%s)", exc)
+        return
+    log.info("warmed up in %.1fs: %d countries' snapshots read", time.perf_counter() - started, len(found.countries))
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; the Neo4j driver lives for the app's lifetime and reconnects by itself."""
     settings = settings or get_settings()
@@ -93,9 +111,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
             log.warning("Neo4j at %s is not reachable yet (%s); requests answer 503 until it is", settings.uri, exc)
         gc.freeze()  # start-up objects (schema, modules) leave the GC's scans: fewer, shorter pauses under load
+        warming = asyncio.create_task(warm_up(Database(
+            driver, settings.neo4j_database, metadata={"app": "peacegraph-api", "request_id": "warm-up"},
+            timeout=settings.neo4j_query_timeout), settings)) if settings.warm_up else None
         try:
             yield
         finally:
+            if warming is not None:
+                warming.cancel()
             await driver.close()
 
     async def context_getter(request: Request, response: Response) -> Context:

@@ -73,6 +73,10 @@ class Settings(BaseSettings):
     stale_after_years: int = Field(default=3, alias="PEACEGRAPH_STALE_AFTER_YEARS", ge=0, le=100,
                                    description="An open-ended fact last confirmed more than this many years before "
                                                "the date asked about is flagged stale.")
+    warm_up: bool = Field(default=True, alias="PEACEGRAPH_WARM_UP",
+                          description="When the API starts, compute today's portfolio once in the background: Neo4j "
+                                      "plans the analyses' statements and every country's snapshot is read, so the "
+                                      "first planner to open a view does not wait for either.")
     anonymous_read: bool = Field(default=True, alias="PEACEGRAPH_ANONYMOUS_READ")
     graphiql: bool = Field(default=True, alias="PEACEGRAPH_GRAPHIQL")
     introspection: bool = Field(default=True, alias="PEACEGRAPH_INTROSPECTION")
