@@ -156,7 +156,7 @@ _MISSION_PRONOUN = re.compile(
     r"stabili[sz]ation|security|civil|civilian|hybrid|transition|integrated|assistance|support)|African Union|AU|"
     r"European Union|EU|regional)\s+){0,3}(?:[Mm]ission|[Ff]orce|[Oo]peration|brigade|[Pp]resence|"
     r"[Oo]ffice(?! (?:of|for)\b)|observers|peacekeepers)\b(?!['’]s (?:personnel|facilities|safety|security|premises))|"
-    r"^\W*(?:It|They)\b|\b[Ii]ts (?:mandate|tasks?|priorit\w+|functions|objectives|role|activities|"
+    r"^\W*(?:It|They)\b|^\W*In (?:that|this|its new)\b[^,]{0,20},\s*(?:it|they)\b|\b[Ii]ts (?:mandate|tasks?|priorit\w+|functions|objectives|role|activities|"
     r"responsibilities)\b|\b(?:[Mm]ember )?States participating in (?:it|the (?:[\w-]+ ){0,2}(?:[Ff]orce|[Oo]peration|"
     r"[Mm]ission))\b")
 # "It stressed …", "It agreed …": in a press release "It" after the Council's sentence is the Council
@@ -451,7 +451,8 @@ def period_end(sentence: str, adopted: dt.date | None) -> dt.date | None:
     return dt.date(adopted.year + y, mo + 1, day)
 
 
-_STARTS_ON = re.compile(r"[\s,]*(?:(?:beginning|commencing|starting|running|with effect)\s+(?:on\s+|from\s+)?|"
+_STARTS_ON = re.compile(r"[\s,]*(?:period\b[\s,]*)?(?:(?:beginning|commencing|starting|running|with effect|effective)\s+"
+                        r"(?:on\s+|from\s+|as of\s+)?|"
                         r"(?:as\s+)?from\s+)(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
                         r"(?:,?\s+(\d{4}))?", re.I)
 
@@ -475,7 +476,7 @@ def period_from_start(sentence: str, year: int | None) -> dt.date | None:
 
 
 _RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|terminat\w*|authori[sz]\w*|maintain\w*|"
-                           r"run(?:s|ning)?)\b"
+                           r"run(?:s|ning)?|remain(?:s|ed|ing)?\s+(?:in place|deployed|in operation|operational))\b"
                            r"[^.;]{0,200}?\b(?:until|till|through|as of)\b", re.I)
 
 
@@ -771,9 +772,10 @@ def _pronoun_refs(s: str) -> list[int]:
     passing ("NATO participation in the security presence;")."""
     out = []
     for m in _MISSION_PRONOUN.finditer(s):
-        word = m.group(0).lower()
+        word = re.sub(r"^\W*in [^,]*,\s*", "", m.group(0).lower())  # "In that role, it would …": "it would …"
+        said = s[m.end() - len(word):] if word != m.group(0).lower() else s
         if word.lstrip(" \t\"'(").startswith(("it ", "they ", "it", "they")) and not word.startswith("its ") and \
-                _COUNCIL_SAYS.match(s):
+                _COUNCIL_SAYS.match(said[:1].upper() + said[1:]):
             continue  # "It stressed …": the Council
         pronoun = word.lstrip(" \t\"'(").startswith(("it", "they")) or word.startswith("its ") or \
             "participating in" in word
@@ -791,7 +793,7 @@ SUPPORT_TASKS = frozenset({"financing_support", "logistics_support"})
 _PROVIDES = re.compile(r"\bprovid\w*\b|\bdeliver\w*\b", re.I)
 _SUPPORT_VERB = re.compile(r"\b(?:support\w*|assist\w*|help\w*|promot\w*|facilitat\w*|foster\w*|advanc\w*|"
                            r"organi[sz]\w*|hold(?:ing)?|conduct\w*|monitor\w*|tasked with|strengthen\w*|"
-                           r"consolidat\w*|provid\w*)\b", re.I)
+                           r"consolidat\w*|provid\w*|investigat\w*|verif\w*)\b", re.I)
 
 
 def _cue_allows(s: str, at: int) -> bool:
@@ -855,7 +857,10 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
         in_list = is_item or bool(names_mission and _LIST_OPENS.search(s))
         demands = [d.start() for d in _DEMAND.finditer(s) if not _after_demand_is_mission(s, d.end(), decision)]
         elsewhere = [r[0] - a for r in others]
+        named_at = [(r[0] - a, r[1] - a) for r in mine]
         for h in matcher.find(parse(s)):
+            if any(x <= h.start and h.end <= y for x, y in named_at):
+                continue  # a word of the operation's name: the "Peacebuilding Office in Guinea-Bissau"
             if _NOT_A_TASK.search(s[max(0, h.start - 80):h.start]) or _law_field(s[h.end:h.end + 60]):
                 continue  # "personnel with training in … human rights and refugee law": a field, not a task
             mission_before = [x for x in at if x <= h.start]

@@ -85,6 +85,17 @@ class MissionDates:
         return (self.valid_from is None or self.valid_from <= when) and (self.valid_to is None or when < self.valid_to)
 
 
+def _ocr_twin(ref: MissionRef, proposed: Mapping[str, MissionRef]) -> MissionRef:
+    """The proposed operation whose acronym this one's is, but for a lower-case l read for an I ("UNOMlL")."""
+    acr = ref.acronym or ""
+    fixed = re.sub(r"(?<=[A-Z])l|l(?=[A-Z])", "I", acr)
+    twin = proposed.get(fixed) if not ref.in_graph and fixed != acr else None
+    if twin is None:
+        return ref
+    return MissionRef(twin.id, ref.name or twin.name, twin.acronym, False, "proposed", ref.places or twin.places,
+                      ref.leads or twin.leads)
+
+
 def _lead_of(text: str) -> str | None:
     for rx, org in _LEADS:
         if rx.search(text):
@@ -288,6 +299,10 @@ class CouncilMissions:
                     defined.setdefault(r.id, merged)
                     defined.setdefault(r2.id, merged)
         out = [(a, b, defined.get(r.id, r) if not r.in_graph else r) for a, b, r in out]
+        # "Observer Mission in Liberia (UNOMlL)" beside "UNOMIL" later: a scanned page's l for I in a proposed
+        # acronym is the same operation, under the spelling that has no such l
+        proposed = {r.acronym: r for _a, _b, r in out if not r.in_graph and r.acronym}
+        out = [(a, b, _ocr_twin(r, proposed)) for a, b, r in out]
         for a, b, e in self._worded(body):
             over = [r for r in out if r[0] < b and a < r[1]]
             # a proposed name, or a graph name for an operation not running then, inside a graph operation's words
