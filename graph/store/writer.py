@@ -72,7 +72,8 @@ def row_for(spec: NodeSpec, item: Any) -> dict[str, Any]:
     """A model record as a statement row: {id, hash, props, cites, <link>: [ids], <component>: [rows]}."""
     data = item.model_dump(mode="python")
     row: dict[str, Any] = {"id": item.id, "hash": content_hash(data)}  # dates hash as their ISO text, as in JSON
-    props = {p.name: data[p.name] for p in spec.props if p.name != "id" and data.get(p.name) is not None}
+    # nothing stored for None or an empty list (readers coalesce lists to []): one form whichever way it is written
+    props = {p.name: data[p.name] for p in spec.props if p.name != "id" and data.get(p.name) not in (None, [])}
     if spec.search_text:
         props["aliases_text"] = " | ".join(x for name in spec.search_text for x in data.get(name) or [])
     extraction = data.get("extraction")
