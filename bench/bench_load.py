@@ -11,7 +11,11 @@ Then, on the same server, the ceiling of any Cypher load here: one transaction o
 10,000 nodes with 5 relationships each to existing nodes (what one staged coverage batch writes, without checks or
 staging), the best of three; coverage facts per second cannot beyond it on this path.
 
-Run: `.venv/bin/python -m bench.bench_load [SCALE ...] [--one-tx]` (default 100; `make bench` runs 100).
+With `--initial`: the first load built by neo4j-admin's offline importer instead (`peacegraph seed load --initial`,
+graph/bundles/initial.py), per scale into a new empty database: validation and CSV, the import (the server stopped,
+built, started again), then the schema over the imported nodes and the remaining kinds.
+
+Run: `.venv/bin/python -m bench.bench_load [SCALE ...] [--one-tx | --initial]` (default 100; `make bench` runs 100).
 Ports: PEACEGRAPH_BENCH_LOAD_BOLT_PORT / _HTTP_PORT (default 7752 / 7753).
 """
 
@@ -26,6 +30,7 @@ import time
 from pathlib import Path
 
 from peacegraph.devserver import LocalNeo4j
+from peacegraph.graph.bundles import initial
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import ParsedBundle
 from peacegraph.graph.domain.model import KINDS
@@ -118,8 +123,43 @@ def fresh_server(s: Settings) -> int | None:
     return local._pid()
 
 
-async def main(scales: list[int], bulk: bool = True) -> None:
+async def one_initial(s: Settings, scale: int, server: LocalNeo4j, folder: Path) -> dict[str, float]:
+    """The initial-load path at one scale, into the empty database of `server` (a driver per side of the import,
+    as the CLI has: the rebuilt database starts a new transaction history, so old bookmarks would wait forever)."""
+    driver = make_driver(s)
+    db = Database(driver, s.neo4j_database)
+    bundle = synth_bundle(scale)
+    records = sum(len(getattr(bundle, k)) for k in KINDS)
+    t0 = time.perf_counter()
+    prepared = await initial.prepare(db, [ParsedBundle(f"synth-{scale}", bundle, None)], folder)
+    t1 = time.perf_counter()
+    await driver.close()
+    await asyncio.to_thread(server.import_csv, prepared.files.arguments())
+    t2 = time.perf_counter()
+    driver = make_driver(s)
+    db = Database(driver, s.neo4j_database)
+    await initial.finish(db, prepared)
+    seconds = time.perf_counter() - t0
+    shutil.rmtree(folder, ignore_errors=True)
+    covs = len(bundle.coverages)
+    got = (await db.read("node_total"))[0]["nodes"]
+    await driver.close()
+    print(f"  scale {scale:>5}: {records:>9,} records, {covs:>9,} coverage facts  validate+CSV {t1 - t0:5.1f}s  "
+          f"import+restart {t2 - t1:5.1f}s  schema+rest {seconds - (t2 - t0):5.1f}s  total {seconds:6.1f}s  "
+          f"{covs / seconds:>8,.0f} coverage facts/s  ({records / seconds:,.0f} records/s)  {got:,} nodes  "
+          f"peak RSS {_mb():,.0f} MB")
+    return {"scale": scale, "seconds": seconds, "facts_per_s": covs / seconds}
+
+
+async def main(scales: list[int], bulk: bool = True, first_load: bool = False) -> None:
     s = settings()
+    if first_load:
+        print(f"load speed (initial: neo4j-admin import into an empty database), {os.cpu_count()} cores, Neo4j heap "
+              f"{s.neo4j_heap}, load average {os.getloadavg()[0]:.1f}")
+        for scale in scales:
+            fresh_server(s)
+            await one_initial(s, scale, LocalNeo4j(s, instance="bench-load"), s.state_dir / "import" / f"bench-{scale}")
+        return
     print(f"load speed ({'bulk: staged in batches, then published' if bulk else 'one transaction'}), "
           f"{os.cpu_count()} cores, Neo4j heap {s.neo4j_heap}, load average {os.getloadavg()[0]:.1f}")
     for scale in scales:
@@ -137,4 +177,5 @@ async def main(scales: list[int], bulk: bool = True) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    asyncio.run(main([int(a) for a in args] or [100], bulk="--one-tx" not in sys.argv))
+    asyncio.run(main([int(a) for a in args] or [100], bulk="--one-tx" not in sys.argv,
+                     first_load="--initial" in sys.argv))

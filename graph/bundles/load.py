@@ -67,6 +67,8 @@ class LoadReport:
     load_id: str | None = None
     cleaned: int = 0
     """Records an earlier, interrupted bulk load had staged and that this load removed first."""
+    initial: bool = False
+    """Built with Neo4j's offline importer (a first load into an empty database, graph/bundles/initial.py)."""
 
     def total(self, change: str) -> int:
         return sum(p.total(change) for p in self.plans)

@@ -218,6 +218,43 @@ class LocalNeo4j:
             return ServerStatus(running=True, pid=pid, uri=uri)
         return ServerStatus(running=True, pid=pid, uri=uri, version=records[0]["v"], edition=records[0]["e"])
 
+    # -- offline import ---------------------------------------------------------------------------------------
+    def _database_dirs(self) -> list[Path]:
+        name = self.settings.neo4j_database
+        return [self.home / "data" / "databases" / name, self.home / "data" / "transactions" / name]
+
+    def import_csv(self, arguments: list[str]) -> str:
+        """Build the database from CSV files with `neo4j-admin database import full` (the server stopped meanwhile,
+        started again after), over a database that must be empty; the tool's summary. On failure the database is
+        reset to empty and the server started, and Neo4jStartError carries the tool's last lines."""
+        if self.settings.external:
+            raise Neo4jStartError("NEO4J_URI is set: an offline import needs the project's own Neo4j")
+        jars = self.ensure_jars()
+        self.stop()
+        self.write_config()
+        cmd = [shutil.which("java") or "java", f"-Xmx{self.settings.neo4j_heap}", "-cp", f"{jars}/*",
+               "org.neo4j.cli.AdminTool", "database", "import", "full", self.settings.neo4j_database,
+               "--overwrite-destination=true", "--array-delimiter=U+001F", "--multiline-fields=true",
+               "--bad-tolerance=0", f"--report-file={self.home / 'logs' / 'import.report'}", *arguments]
+        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, cwd=self.home)
+        out = proc.stdout + proc.stderr
+        if proc.returncode != 0 or "IMPORT DONE" not in out:
+            self.reset_database()
+            tail = "\n".join(line for line in out.splitlines()[-15:] if line.strip() and not line.startswith("...."))
+            raise Neo4jStartError(f"neo4j-admin import failed (exit {proc.returncode}); the database is empty again:\n"
+                                  f"{tail}")
+        self.start()
+        done = out[out.index("IMPORT DONE"):].splitlines()
+        return " ".join(line.strip() for line in done[:5] if line.strip())
+
+    def reset_database(self) -> None:
+        """Remove the database's files and start the server: it creates the database again, empty."""
+        self.stop()
+        for folder in self._database_dirs():
+            shutil.rmtree(folder, ignore_errors=True)
+        self.start()
+
     def stop(self, timeout: float = 30.0) -> bool:
         """Stop the server (SIGTERM, then SIGKILL after `timeout`); True if one was running."""
         pid = self._pid()
