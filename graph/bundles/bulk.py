@@ -42,16 +42,12 @@ from peacegraph.graph.domain.spec import NODES, all_links, write_order
 from peacegraph.graph.settings import get_settings
 from peacegraph.graph.store.catalog import statement
 from peacegraph.graph.store.database import Database
-from peacegraph.graph.store.writer import MissingTargets, WriteCounts, write_bundle
+from peacegraph.graph.store.writer import MissingTargets, WriteCounts, creatable, write_bundle
 
 
 def new_load_id() -> str:
     """A load id that sorts by time: 'L20260101T120000-3f9a'."""
     return f"L{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(2)}"
-
-
-def _stageable(kind: str) -> bool:
-    return not NODES[kind].components
 
 
 _ORDER: dict[str, int] = {kind: i for i, kind in enumerate(write_order())}
@@ -207,7 +203,7 @@ async def bulk_load(
     for kind in write_order():
         for row in rows.get(kind, []):
             change = changes.get((kind, row["id"]), "new")
-            if change == "new" and _stageable(kind):
+            if change == "new" and creatable(kind):
                 staged.setdefault(kind, set()).add(row["id"])
                 counts.add(kind, "new")
             elif change == "unchanged":

@@ -22,9 +22,9 @@ from peacegraph.graph.bundles.load import LoadReport, check_offline, combine, lo
 from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle
 from peacegraph.graph.bundles.validate import check_references
 from peacegraph.graph.domain.model import BUNDLE_FORMAT, KINDS, Bundle
-from peacegraph.graph.store.csv_import import ImportFiles, importable, write_csv
+from peacegraph.graph.store.csv_import import ImportFiles, write_csv
 from peacegraph.graph.store.database import Database
-from peacegraph.graph.store.writer import WriteCounts
+from peacegraph.graph.store.writer import WriteCounts, creatable
 
 
 class NotEmpty(RuntimeError):
@@ -59,13 +59,13 @@ async def prepare(db: Database, parsed: Sequence[ParsedBundle], folder: Path,
     bundle = combine(parsed)
     rows = rows_of(bundle)
     changes = {(kind, r["id"]): "new" for kind, kind_rows in rows.items() for r in kind_rows}
-    files = write_csv({k: r for k, r in rows.items() if importable(k)}, folder)
+    files = write_csv({k: r for k, r in rows.items() if creatable(k)}, folder)
     counts = WriteCounts()
     for kind, kind_rows in rows.items():
-        if importable(kind):
+        if creatable(kind):
             counts.add(kind, "new", len(kind_rows))
     counts.nodes_created, counts.relationships_created = files.node_count, files.relationship_count
-    rest = {k: getattr(bundle, k) for k in KINDS if not importable(k) and getattr(bundle, k)}
+    rest = {k: getattr(bundle, k) for k in KINDS if not creatable(k) and getattr(bundle, k)}
     later = None
     if rest:
         later = ParsedBundle(f"{len(parsed)} bundles: {', '.join(rest)}", Bundle.model_construct(

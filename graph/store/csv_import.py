@@ -1,7 +1,7 @@
 """A first load as CSV for Neo4j's offline importer (`neo4j-admin database import full`): the same nodes,
 properties and relationships the Cypher create statements write, at the importer's speed.
 
-Only kinds without component records are written here (`importable`); the rest (transitions with their handovers)
+Only kinds without component records are written here (`writer.creatable`); the rest (transitions with their handovers)
 go through the ordinary load afterwards. Every link must name a record of the same load: the database is empty.
 Fields are separated by commas, arrays and labels by U+001F (which no bundle text may hold); strings are quoted (so
 commas, semicolons, quotes and line breaks in text survive, and "" stays an empty string) and a missing value is
@@ -19,14 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from peacegraph.graph.domain.spec import NODES, write_order
+from peacegraph.graph.store.writer import creatable
 
 ARRAY_DELIMITER = "\x1f"
 KEY_SEPARATOR = "\x1f"
-
-
-def importable(kind: str) -> bool:
-    """Whether the importer writes this kind (kinds with component records are loaded the ordinary way)."""
-    return not NODES[kind].components
 
 
 def node_key(kind: str, record_id: str) -> str:
@@ -122,7 +118,7 @@ def _write(path: Path, header: list[str], rows: Iterable[list[Any]]) -> int:
 
 
 def write_csv(rows: dict[str, list[dict[str, Any]]], folder: Path) -> ImportFiles:
-    """Writer rows (graph.store.writer.rows_for) of the importable kinds as node and relationship CSV files in
+    """Writer rows (graph.store.writer.rows_for) of the kinds created outright (`creatable`) as node and relationship CSV files in
     `folder`. Raises Unresolved when a link or citation names a record the load does not hold."""
     folder.mkdir(parents=True, exist_ok=True)
     held = {kind: {r["id"] for r in rows.get(kind, [])} for kind in NODES}
@@ -130,7 +126,7 @@ def write_csv(rows: dict[str, list[dict[str, Any]]], folder: Path) -> ImportFile
     files = ImportFiles()
     for kind in write_order():
         spec, mine = NODES[kind], rows.get(kind, [])
-        if not importable(kind) or not mine:
+        if not creatable(kind) or not mine:
             continue
         props = sorted({p for r in mine for p, v in r["props"].items() if v is not None})
         types = {p: next(_type_of(r["props"][p]) for r in mine if r["props"].get(p) is not None) for p in props}
