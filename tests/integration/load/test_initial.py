@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest_asyncio
 
-from peacegraph.devserver import LocalNeo4j
 from peacegraph.graph.settings import Settings
 from peacegraph.graph.store.database import Database, make_driver
-from tests.fixtures.neo4j import TEST_BOLT_PORT, TEST_HTTP_PORT, TEST_INSTANCE
+from tests.fixtures.neo4j import private_server
 from tests.integration.load.cli import run_cli
 from tests.integration.load.fingerprint import graph_state
 from tests.paths import ROOT
@@ -25,13 +24,9 @@ DATA = ROOT / "data"
 async def empty_server(neo4j_settings: Settings) -> AsyncIterator[tuple[Database, dict[str, str]]]:
     """A private project Neo4j with an empty database (the import stops and restarts it), and the environment
     that points the CLI at it."""
-    own = Settings(NEO4J_URI="", PEACEGRAPH_STATE_DIR=neo4j_settings.state_dir,
-                   PEACEGRAPH_BOLT_PORT=TEST_BOLT_PORT + 30, PEACEGRAPH_NEO4J_HTTP_PORT=TEST_HTTP_PORT + 30,
-                   PEACEGRAPH_NEO4J_HEAP="1g", PEACEGRAPH_NEO4J_PAGECACHE="256m")
-    instance = f"{TEST_INSTANCE}-initial"
-    server = LocalNeo4j(own, instance=instance)
+    own, server = private_server(neo4j_settings, "initial", 30)
     server.reset_database()
-    env = {"NEO4J_URI": "", "PEACEGRAPH_STATE_DIR": str(own.state_dir), "PEACEGRAPH_NEO4J_INSTANCE": instance,
+    env = {"NEO4J_URI": "", "PEACEGRAPH_STATE_DIR": str(own.state_dir), "PEACEGRAPH_NEO4J_INSTANCE": server.home.name,
            "PEACEGRAPH_BOLT_PORT": str(own.bolt_port), "PEACEGRAPH_NEO4J_HTTP_PORT": str(own.http_port),
            "PEACEGRAPH_NEO4J_HEAP": "1g", "COLUMNS": "200", "NO_COLOR": "1"}
     driver = make_driver(own)
