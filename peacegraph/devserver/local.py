@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import shutil
 import signal
@@ -64,10 +65,20 @@ class LocalNeo4j:
 
     # -- fetching ---------------------------------------------------------------------------------------------
     def ensure_jars(self) -> Path:
-        """Resolve the Neo4j jars with Maven once; later calls reuse the cached folder."""
+        """Resolve the Neo4j jars with Maven once; later calls reuse the cached folder. Servers starting together
+        (parallel test workers) share the folder: the first resolves it under a lock, the others wait for it."""
         marker = self.jars / ".complete"
         if marker.exists():
             return self.jars
+        self.jars.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.jars.parent / f".{NEO4J_VERSION}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if marker.exists():
+                return self.jars
+            return self._resolve_jars(marker)
+
+    def _resolve_jars(self, marker: Path) -> Path:
+        """Copy the server's jars and their dependencies from Maven into the folder, then mark it complete."""
         mvn = shutil.which("mvn")
         if mvn is None:
             raise Neo4jStartError("Maven (mvn) is not on PATH: install it (apt-get install maven) or set NEO4J_URI")

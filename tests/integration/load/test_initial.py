@@ -28,7 +28,7 @@ async def empty_server(neo4j_settings: Settings) -> AsyncIterator[tuple[Database
     server.reset_database()
     env = {"NEO4J_URI": "", "PEACEGRAPH_STATE_DIR": str(own.state_dir), "PEACEGRAPH_NEO4J_INSTANCE": server.home.name,
            "PEACEGRAPH_BOLT_PORT": str(own.bolt_port), "PEACEGRAPH_NEO4J_HTTP_PORT": str(own.http_port),
-           "PEACEGRAPH_NEO4J_HEAP": "1g", "COLUMNS": "200", "NO_COLOR": "1"}
+           "PEACEGRAPH_NEO4J_HEAP": "1g", "COLUMNS": "3000", "NO_COLOR": "1"}
     driver = make_driver(own)
     try:
         yield Database(driver, own.neo4j_database), env

@@ -101,7 +101,7 @@ def test_scripted_review_and_dry_run(tmp_path: Path) -> None:
 def test_missing_review_file_is_named(tmp_path: Path) -> None:
     bundle = tmp_path / "b.yaml"
     bundle.write_text("format: peacegraph.bundle/1\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["seed", "review", str(bundle), "--dry-run"])
+    result = CliRunner().invoke(app, ["seed", "review", str(bundle), "--dry-run"], env={"COLUMNS": "3000"})
     assert result.exit_code == 1 and "b.review.yaml" in result.output
 
 
