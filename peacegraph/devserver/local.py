@@ -66,7 +66,7 @@ class LocalNeo4j:
     # -- fetching ---------------------------------------------------------------------------------------------
     def ensure_jars(self) -> Path:
         """Resolve the Neo4j jars with Maven once; later calls reuse the cached folder. Servers starting together
-        (parallel test workers) share the folder: the first resolves it under a lock, the others wait for it."""
+        (`make run` and `make test` at once on a fresh clone) share it: the first resolves it under a lock, the others wait."""
         marker = self.jars / ".complete"
         if marker.exists():
             return self.jars
