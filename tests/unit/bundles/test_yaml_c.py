@@ -110,6 +110,8 @@ def test_documents_ruamel_writes_compose_alike(value: Any, flow: bool | None) ->
     try:
         composed = fast(text)
     except yaml_c.NotPlain:
-        assert any(ch in text for ch in "\u0085\u2028\u2029")  # the only reason a document ruamel wrote is declined
+        # declined (YAML 1.1 line breaks, or text libyaml reads differently, e.g. `{v: :0}` in flow style): the pure
+        # path, which the loader then takes, composes it
+        assert pure(text) is not None
         return
     assert shape(composed) == shape(pure(text))
