@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 WEB := api/web
 
-.PHONY: setup run test lint stop web browser clean-state schema generate compose-check bench eval fuzz screenshots
+.PHONY: setup run test lint stop web browser clean-state schema generate compose-check bench eval fuzz explore screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -85,6 +85,10 @@ screenshots: setup browser
 # A longer schema fuzz than the 500 examples `make test` runs.
 fuzz: $(STAMP)
 	PEACEGRAPH_FUZZ_EXAMPLES=$${PEACEGRAPH_FUZZ_EXAMPLES:-5000} $(BIN)/pytest tests/api/test_fuzz.py
+
+# The unit property tests with fresh random examples (make test repeats the same ones, so CI reds name a change).
+explore: $(STAMP)
+	HYPOTHESIS_PROFILE=explore $(BIN)/pytest tests/unit
 
 clean-state: stop
 	rm -rf .state
