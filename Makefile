@@ -40,8 +40,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: setup browser lint
-	$(BIN)/pytest
+# The test Neo4j starts while lint runs (the session takes it over and stops it); a red lint stops it too.
+test: setup browser
+	@$(BIN)/python -m tests.fixtures.neo4j start >/dev/null 2>&1 & \
+	$(MAKE) --no-print-directory lint || { wait; $(BIN)/python -m tests.fixtures.neo4j stop; exit 1; }; \
+	wait; PEACEGRAPH_TEST_NEO4J_OWNED=1 $(BIN)/pytest
 
 # Regenerate everything derived from the domain spec (staleness tests fail until this is run and committed).
 generate: $(STAMP)

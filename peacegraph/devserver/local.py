@@ -62,6 +62,8 @@ class LocalNeo4j:
         self.home = settings.state_dir / "neo4j" / instance
         self.pid_file = self.home / "run" / "neo4j.pid"
         self.console_log = self.home / "logs" / "console.log"
+        self.class_archive = self.jars.parent / f"neo4j-{NEO4J_VERSION}.jsa"
+        self._archive_draft = self.home / "run" / "classes.jsa.draft"
 
     # -- fetching ---------------------------------------------------------------------------------------------
     def ensure_jars(self) -> Path:
@@ -177,7 +179,7 @@ class LocalNeo4j:
         self.write_config()
         heap = self.settings.neo4j_heap
         cmd = [
-            java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{jars}/*", ENTRY_POINT,
+            java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, *self._class_sharing(), "-cp", f"{jars}/*", ENTRY_POINT,
             f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}",
         ]
         with self.console_log.open("ab") as log:
@@ -191,6 +193,42 @@ class LocalNeo4j:
         except Neo4jStartError:
             self.stop()
             raise
+
+    # -- class-data sharing -----------------------------------------------------------------------------------
+    def _class_sharing(self) -> list[str]:
+        """JVM flags for a class-data-sharing archive of the server's classes: a start that maps it takes about 6 s
+        instead of 11-13 s here. With no archive yet, the first server to claim it records one when it stops
+        (`stop` publishes it); the others start without. A bad or foreign archive only makes the JVM ignore it."""
+        if self.class_archive.exists():
+            return [f"-XX:SharedArchiveFile={self.class_archive}"]
+        claim = self.class_archive.with_name(self.class_archive.name + ".claim")
+        claim.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                fd = os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                owner = Path(claim.read_text(errors="replace").strip() or "-")
+                if owner != self.home and _running(owner / "run" / "neo4j.pid"):
+                    return []  # another running server records it
+                claim.unlink(missing_ok=True)  # left by a server that is gone (or by this one, killed)
+                continue
+            with os.fdopen(fd, "w") as f:
+                f.write(str(self.home))
+            self._archive_draft.unlink(missing_ok=True)
+            return [f"-XX:ArchiveClassesAtExit={self._archive_draft}"]
+        return []
+
+    def _publish_class_archive(self, exited_cleanly: bool) -> None:
+        """After a stop: the archive this server recorded at exit becomes the shared one (only after a clean exit,
+        so a killed server never leaves half an archive); its claim is released either way."""
+        claim = self.class_archive.with_name(self.class_archive.name + ".claim")
+        with contextlib.suppress(FileNotFoundError):
+            if Path(claim.read_text(errors="replace").strip()) != self.home:
+                return
+            if exited_cleanly and self._archive_draft.is_file() and self._archive_draft.stat().st_size > 0:
+                os.replace(self._archive_draft, self.class_archive)
+            self._archive_draft.unlink(missing_ok=True)
+            claim.unlink(missing_ok=True)
 
     def wait_ready(self, proc: subprocess.Popen[bytes] | None = None) -> ServerStatus:
         """Poll Bolt with `verify_connectivity` until it answers or the timeout runs out."""
@@ -274,6 +312,7 @@ class LocalNeo4j:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
+        exited_cleanly = True
         while time.monotonic() < deadline:
             if not _alive(pid):
                 break
@@ -281,7 +320,19 @@ class LocalNeo4j:
         else:
             os.killpg(pid, signal.SIGKILL)
             time.sleep(0.5)
+            exited_cleanly = False
         self.pid_file.unlink(missing_ok=True)
+        self._publish_class_archive(exited_cleanly)
+        return True
+
+
+def _running(pid_file: Path) -> bool:
+    """True if the pid file names a live process."""
+    try:
+        return _alive(int(pid_file.read_text().strip()))
+    except (FileNotFoundError, ValueError):
+        return False
+    except PermissionError:
         return True
 
 

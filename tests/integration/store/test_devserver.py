@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
@@ -44,3 +45,44 @@ def test_external_uri_starts_nothing() -> None:
 def test_remote_server_needs_a_real_password() -> None:
     with pytest.raises(ValueError, match="NEO4J_PASSWORD"):
         Settings(neo4j_uri="neo4j+s://db.example.org:7687", neo4j_password="neo4j")
+
+
+def test_the_running_test_server_maps_the_shared_class_archive_or_records_it(local_test_server: LocalNeo4j) -> None:
+    """The JVM of the test server was started with the class-data-sharing flag (mapping the archive, or recording it
+    as the first server on this machine): what makes later starts take half the time."""
+    pid = local_test_server.status().pid
+    assert pid is not None
+    args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    flags = [a.decode() for a in args if a.startswith((b"-XX:SharedArchiveFile=", b"-XX:ArchiveClassesAtExit="))]
+    assert flags in ([f"-XX:SharedArchiveFile={local_test_server.class_archive}"],
+                     [f"-XX:ArchiveClassesAtExit={local_test_server.home / 'run' / 'classes.jsa.draft'}"]), args
+
+
+def _servers(tmp_path: Path) -> tuple[LocalNeo4j, LocalNeo4j]:
+    settings = Settings(PEACEGRAPH_STATE_DIR=tmp_path, PEACEGRAPH_BOLT_PORT=7999)
+    one, two = LocalNeo4j(settings, instance="one"), LocalNeo4j(settings, instance="two")
+    for server in (one, two):
+        (server.home / "run").mkdir(parents=True)
+    return one, two
+
+
+def test_the_first_server_claims_the_class_archive_and_publishes_it_after_a_clean_stop(tmp_path: Path) -> None:
+    one, two = _servers(tmp_path)
+    assert one._class_sharing() == [f"-XX:ArchiveClassesAtExit={one.home / 'run' / 'classes.jsa.draft'}"]
+    one.pid_file.write_text(str(os.getpid()))  # "one" runs (this process stands in for its JVM)
+    assert two._class_sharing() == [], "a second server starts without while the first records the archive"
+    (one.home / "run" / "classes.jsa.draft").write_bytes(b"archive")  # what the JVM writes at exit
+    one._publish_class_archive(exited_cleanly=True)
+    assert one.class_archive.read_bytes() == b"archive"
+    assert two._class_sharing() == [f"-XX:SharedArchiveFile={one.class_archive}"]
+
+
+def test_a_killed_server_publishes_no_archive_and_its_stale_claim_is_taken_over(tmp_path: Path) -> None:
+    one, two = _servers(tmp_path)
+    one._class_sharing()
+    (one.home / "run" / "classes.jsa.draft").write_bytes(b"half")
+    one._publish_class_archive(exited_cleanly=False)
+    assert not one.class_archive.exists() and not (one.home / "run" / "classes.jsa.draft").exists()
+    one._class_sharing()  # claimed again, then the server dies without a stop: its pid file names no process
+    one.pid_file.write_text("999999999")
+    assert two._class_sharing() == [f"-XX:ArchiveClassesAtExit={two.home / 'run' / 'classes.jsa.draft'}"]
