@@ -6,6 +6,7 @@ Each test compares what the page shows (its DOM mirror of the charts) with what 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.async_api import Page
@@ -61,6 +62,36 @@ async def test_country_heatmap_follows_the_date(page: Page, app_url: str, datase
     assert_matrix_matches(await rendered_matrix(page), api_matrix(gql, "MLI-mopti", "2017-06-30"))
     assert "area=MLI-mopti" in page.url
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+async def test_a_link_with_a_country_and_a_date_asks_for_the_matrix_without_waiting_for_the_country(
+        page: Page, app_url: str, dataset_graph: Database, gql: GraphQLClient) -> None:
+    """The heatmap's data are requested with the country's (not after its reply), once, and drawn as the API says."""
+    sent: list[tuple[str, float]] = []
+    answered: dict[str, float] = {}
+    clock = "() => performance.now()"
+
+    async def on_request(request: Any) -> None:
+        if request.url.endswith("/graphql") and request.method == "POST":
+            name = (request.post_data_json or {}).get("query", "").split("(")[0].split("{")[0].split()[-1]
+            sent.append((name, await page.evaluate(clock)))
+
+    async def on_finished(request: Any) -> None:
+        if request.url.endswith("/graphql") and request.method == "POST":
+            name = (request.post_data_json or {}).get("query", "").split("(")[0].split("{")[0].split()[-1]
+            answered.setdefault(name, await page.evaluate(clock))
+
+    page.on("request", on_request)
+    page.on("requestfinished", on_finished)
+    await page.goto(app_url + "#country=SOM&date=2024-06-30&tab=country")
+    await page.wait_for_selector("#heatmap[data-state='ready']")
+    names = [n for n, _ in sent]
+    assert names.count("Matrix") == 1 and names.count("Country") == 1, names
+    matrix_sent = next(t for n, t in sent if n == "Matrix")
+    assert matrix_sent < answered["Country"], "the matrix request waited for the country's reply"
+    shown = await rendered_matrix(page)
+    assert (shown["place"], shown["asOf"]) == ("SOM", "2024-06-30")
+    assert_matrix_matches(shown, api_matrix(gql, "SOM", "2024-06-30"))
 
 
 async def test_area_view_marks_declared_cells_apart_and_filters_them(page: Page, app_url: str, dataset_graph: Database,

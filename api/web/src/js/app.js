@@ -136,6 +136,10 @@ function openCountry(id) {
 }
 
 let prefetched = null;  // the country query started with the bootstrap, when the link names a country
+// The matrix query started with them when the link names a country and a date: it need not wait for the country's
+// reply (which only picks a date when none is given), so the heatmap's data arrive with it rather than after it.
+let earlyMatrix = null;
+const matrixKeyOf = (place) => `${place}|${state.date}|${state.planned}`;
 
 async function selectCountry(id) {
   state.country = id;
@@ -278,7 +282,7 @@ async function renderPortfolio() {
 let matrixSeq = 0;
 async function loadMatrix() {
   const place = currentPlace();
-  const key = `${place}|${state.date}|${state.planned}`;
+  const key = matrixKeyOf(place);
   if (!data.country) return;
   if (data.matrixKey === key) {
     if (state.tab === "country") renderMatrix();
@@ -290,7 +294,9 @@ async function loadMatrix() {
   els.matrixTitle.textContent = `Coverage matrix — ${placeName(place)} on ${state.date}`;
   viewStatus("country", "loading", `Loading the coverage matrix of ${placeName(place)} on ${state.date}…`);
   try {
-    const d = await gql(Q.matrix, { place, asOf: state.date || null, planned: state.planned });
+    const early = earlyMatrix?.key === key ? earlyMatrix.reply : null;
+    earlyMatrix = null;
+    const d = await (early || gql(Q.matrix, { place, asOf: state.date || null, planned: state.planned }));
     const m = d.coverageMatrix;
     const missing = [...new Set(m.actors.flatMap((a) => a.organizations))].filter((o) => !data.orgs.has(o));
     if (missing.length) {
@@ -958,6 +964,11 @@ async function init() {
   if (state.country) {
     prefetched = { id: state.country, reply: gql(Q.country, { id: state.country, sid: state.country }) };
     prefetched.reply.catch(() => {});  // its error is reported where it is awaited
+    if (state.tab === "country" && isDate(state.date)) {
+      const place = currentPlace();
+      earlyMatrix = { key: matrixKeyOf(place), reply: gql(Q.matrix, { place, asOf: state.date, planned: state.planned }) };
+      earlyMatrix.reply.catch(() => {});  // likewise (an unknown area falls back to the ordinary request)
+    }
   }
   try {
     const d = await gql(Q.bootstrap);
