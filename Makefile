@@ -85,9 +85,9 @@ eval: $(STAMP)
 screenshots: setup browser
 	PEACEGRAPH_SCREENSHOTS=1 $(BIN)/pytest -m browser
 
-# A longer schema fuzz than the 500 examples `make test` runs.
+# A longer schema fuzz than the 250 examples `make test` repeats, with fresh ones.
 fuzz: $(STAMP)
-	PEACEGRAPH_FUZZ_EXAMPLES=$${PEACEGRAPH_FUZZ_EXAMPLES:-5000} $(BIN)/pytest tests/api/test_fuzz.py
+	HYPOTHESIS_PROFILE=explore PEACEGRAPH_FUZZ_EXAMPLES=$${PEACEGRAPH_FUZZ_EXAMPLES:-5000} $(BIN)/pytest tests/api/test_fuzz.py
 
 # The unit property tests with fresh random examples (make test repeats the same ones, so CI reds name a change).
 explore: $(STAMP)
