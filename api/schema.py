@@ -45,6 +45,7 @@ from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, parse_bundle_text
 from peacegraph.graph.domain.model import BUNDLE_FORMAT, KINDS
 from peacegraph.graph.settings import Settings
+from peacegraph.graph.store.fulltext import lucene_query
 from peacegraph.graph.store.keys import at_least
 
 
@@ -82,14 +83,6 @@ class SearchHit:
     title: str | None
     score: float
     node: AnyNode | None
-
-
-def lucene_query(text: str) -> str:
-    """A Lucene query from free text: words (special characters removed, never passed as syntax), fuzzy beyond
-    three letters."""
-    cleaned = "".join(ch if ch.isalnum() or ch in "-/" else " " for ch in text)
-    words = [w.lower().replace("/", "\\/").replace("-", "\\-") for w in cleaned.split() if w][:12]
-    return " ".join(f"{t}~" if len(t) > 3 else t for t in words)
 
 
 def _node_query() -> type:

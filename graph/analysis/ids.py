@@ -5,12 +5,12 @@ look alike). A task group asked for as a task says to use `taskGroup`."""
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from peacegraph.graph.store.database import Database
+from peacegraph.graph.store.fulltext import lucene_query
 
 if TYPE_CHECKING:
     from peacegraph.graph.analysis.snapshot import Task
@@ -62,15 +62,6 @@ class UnknownIds(LookupError):
                 hint = f"{w.id!r} is a task group: ask for it with taskGroup: {w.id!r}"
             unknown.append(Unknown(w, await suggestions(graph, w), hint))
         return cls(unknown)
-
-
-def lucene_query(text: str) -> str | None:
-    """A forgiving full-text query for an id: each word of it, fuzzily (typos), any of them; None when the id has no
-    word to look for (empty, or punctuation only: Lucene refuses an empty query)."""
-    words = [w for w in re.findall(r"[^\W_]+", text) if w]
-    if not words:
-        return None
-    return " OR ".join(f"{w}~" if len(w) >= 4 else w for w in words)
 
 
 async def suggestions(graph: Database, wanted: Wanted, limit: int = 3) -> tuple[str, ...]:
