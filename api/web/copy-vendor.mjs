@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modules = join(here, "node_modules");
@@ -81,5 +81,8 @@ writeFileSync(join(vendor, "versions.json"), JSON.stringify(manifest, null, 2) +
 rmSync(dist, { recursive: true, force: true });
 cpSync(join(here, "src"), dist, { recursive: true });
 cpSync(vendor, join(dist, "vendor"), { recursive: true });
+// The page's GraphQL documents as data, for the API's warm-up and the test that validates them (api/page_queries.py).
+const { Q } = await import(pathToFileURL(join(here, "src", "js", "queries.js")).href);
+writeFileSync(join(dist, "queries.json"), JSON.stringify(Q, null, 2) + "\n");
 console.log(`copy-vendor: dist/ built (${Object.entries(manifest).map(([p, m]) => `${p} ${m.version}`).join(", ")}; ` +
   `world map: ${countries} countries)`);

@@ -1,0 +1,40 @@
+"""The planners' page's GraphQL documents, as data: api/web/src/js/queries.js, written to dist/queries.json by
+`make web`. The start-up warm-up runs some of them, and a test validates all of them against the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+
+def web_dist() -> Path | None:
+    """The built planners' page, shipped as package data (None until `make web` built it)."""
+    dist = Path(str(files("peacegraph.api").joinpath("web", "dist")))
+    return dist if dist.is_dir() else None
+
+
+def page_queries(dist: Path | None = None) -> dict[str, str]:
+    """Name → GraphQL document of every request the page sends; empty when the page is not built."""
+    dist = dist if dist is not None else web_dist()
+    path = dist / "queries.json" if dist is not None else None
+    if path is None or not path.is_file():
+        return {}
+    loaded: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def first_visit(country: str, on: dt.date) -> list[tuple[str, dict[str, Any]]]:
+    """The requests a planner's first views of a country send (its country, matrix, timeline and compare views),
+    as (page query name, variables): what the warm-up runs so that Neo4j has planned them before anyone asks."""
+    day = on.isoformat()
+    years_ago = lambda n: dt.date(on.year - n, on.month, min(on.day, 28)).isoformat()  # noqa: E731
+    return [
+        ("bootstrap", {}),
+        ("country", {"id": country, "sid": country}),
+        ("matrix", {"place": country, "asOf": day, "planned": False}),
+        ("timeline", {"place": country, "from": years_ago(5), "to": day, "planned": False}),
+        ("diff", {"place": country, "from": years_ago(1), "to": day, "planned": False}),
+    ]
