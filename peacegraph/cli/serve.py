@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import webbrowser
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -88,4 +90,14 @@ def serve(
         with contextlib.suppress(Exception):
             webbrowser.open(f"{base}/")
     uvicorn.run("peacegraph.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                access_log=access_log, log_level="info")
+                access_log=access_log, log_level="info", log_config=log_config())
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging, with the API's own messages (which Neo4j it serves, the warm-up, errors) beside its own:
+    without a handler they showed only from WARNING up, so `warmed up in …` never reached the operator."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["peacegraph"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config

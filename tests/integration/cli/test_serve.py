@@ -43,3 +43,4 @@ def test_serve_answers_on_every_endpoint_then_stops(neo4j_settings: Settings, da
         output, _ = proc.communicate(timeout=30)
     assert proc.returncode is not None
     assert "2 workers" in output
+    assert "serving Neo4j 5.26" in output, "the API's own log lines reach the console"
