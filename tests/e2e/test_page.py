@@ -71,14 +71,18 @@ async def test_a_link_with_a_country_and_a_date_asks_for_the_matrix_without_wait
     answered: dict[str, float] = {}
     clock = "() => performance.now()"
 
+    def operation(request: Any) -> str | None:
+        """The page's name for a GraphQL request (`query Matrix(…)` → Matrix), None for any other request."""
+        if not (request.url.endswith("/graphql") and request.method == "POST"):
+            return None
+        return str((request.post_data_json or {}).get("query", "")).split("(")[0].split("{")[0].split()[-1]
+
     async def on_request(request: Any) -> None:
-        if request.url.endswith("/graphql") and request.method == "POST":
-            name = (request.post_data_json or {}).get("query", "").split("(")[0].split("{")[0].split()[-1]
+        if name := operation(request):
             sent.append((name, await page.evaluate(clock)))
 
     async def on_finished(request: Any) -> None:
-        if request.url.endswith("/graphql") and request.method == "POST":
-            name = (request.post_data_json or {}).get("query", "").split("(")[0].split("{")[0].split()[-1]
+        if name := operation(request):
             answered.setdefault(name, await page.evaluate(clock))
 
     page.on("request", on_request)
