@@ -89,7 +89,7 @@ async def warm_up(db: Database, settings: Settings, store: SnapshotStore = STORE
         documents = page_queries()
         busiest = max(found.countries, key=lambda c: len(c.operations), default=None)
         if schema is not None and busiest is not None and documents:
-            for name, variables in first_visit(busiest.country, today):
+            for name, variables in first_visit(busiest.country, today, min(busiest.operations, default=None)):
                 context = Context(graph=db, settings=settings, role="reader", request_id="warm-up")
                 result = await schema.execute(documents[name], variable_values=variables, context_value=context)
                 if result.errors:
