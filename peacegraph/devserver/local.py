@@ -63,6 +63,7 @@ class LocalNeo4j:
         self.pid_file = self.home / "run" / "neo4j.pid"
         self.console_log = self.home / "logs" / "console.log"
         self.class_archive = self.jars.parent / f"neo4j-{NEO4J_VERSION}.jsa"
+        self._archive_claim = self.class_archive.with_name(self.class_archive.name + ".claim")  # who records it
         self._archive_draft = self.home / "run" / "classes.jsa.draft"
 
     # -- fetching ---------------------------------------------------------------------------------------------
@@ -177,9 +178,20 @@ class LocalNeo4j:
             raise Neo4jStartError("java is not on PATH: Neo4j 5.26 needs Java 17")
         jars = self.ensure_jars()
         self.write_config()
+        try:
+            return self._launch(java, jars, self._class_sharing())
+        except Neo4jStartError:
+            if not self.class_archive.exists():
+                raise
+            # a damaged archive (a truncated one makes the JVM die of SIGBUS): drop it and start without
+            self.class_archive.unlink(missing_ok=True)
+            return self._launch(java, jars, [])
+
+    def _launch(self, java: str, jars: Path, sharing: list[str]) -> ServerStatus:
+        """Run the server's JVM and wait until Bolt answers (stopping it if it does not)."""
         heap = self.settings.neo4j_heap
         cmd = [
-            java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, *self._class_sharing(), "-cp", f"{jars}/*", ENTRY_POINT,
+            java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, *sharing, "-cp", f"{jars}/*", ENTRY_POINT,
             f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}",
         ]
         with self.console_log.open("ab") as log:
@@ -198,10 +210,11 @@ class LocalNeo4j:
     def _class_sharing(self) -> list[str]:
         """JVM flags for a class-data-sharing archive of the server's classes: a start that maps it takes about 6 s
         instead of 11-13 s here. With no archive yet, the first server to claim it records one when it stops
-        (`stop` publishes it); the others start without. A bad or foreign archive only makes the JVM ignore it."""
+        (`stop` publishes it); the others start without. The JVM ignores an archive of another JVM build; a truncated
+        one makes it die while starting, and `start` then deletes it and starts without."""
         if self.class_archive.exists():
             return [f"-XX:SharedArchiveFile={self.class_archive}"]
-        claim = self.class_archive.with_name(self.class_archive.name + ".claim")
+        claim = self._archive_claim
         claim.parent.mkdir(parents=True, exist_ok=True)
         for _ in range(2):
             try:
@@ -221,7 +234,7 @@ class LocalNeo4j:
     def _publish_class_archive(self, exited_cleanly: bool) -> None:
         """After a stop: the archive this server recorded at exit becomes the shared one (only after a clean exit,
         so a killed server never leaves half an archive); its claim is released either way."""
-        claim = self.class_archive.with_name(self.class_archive.name + ".claim")
+        claim = self._archive_claim
         with contextlib.suppress(FileNotFoundError):
             if Path(claim.read_text(errors="replace").strip()) != self.home:
                 return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,24 @@ def test_a_killed_server_publishes_no_archive_and_its_stale_claim_is_taken_over(
     one._class_sharing()  # claimed again, then the server dies without a stop: its pid file names no process
     one.pid_file.write_text("999999999")
     assert two._class_sharing() == [f"-XX:ArchiveClassesAtExit={two.home / 'run' / 'classes.jsa.draft'}"]
+
+
+def test_a_damaged_class_archive_is_dropped_and_the_server_starts_without_it(tmp_path: Path,
+                                                                             neo4j_settings: Settings) -> None:
+    """A truncated archive makes the JVM die (SIGBUS) while starting: start deletes it and starts again without."""
+    shared = LocalNeo4j(neo4j_settings, instance="test")  # its jars (resolved from Maven even when NEO4J_URI is set)
+    (tmp_path / "jars").mkdir()
+    (tmp_path / "jars" / shared.jars.name).symlink_to(shared.ensure_jars())
+    settings = Settings(NEO4J_URI="", PEACEGRAPH_STATE_DIR=tmp_path, PEACEGRAPH_BOLT_PORT=neo4j_settings.bolt_port + 40,
+                        PEACEGRAPH_NEO4J_HTTP_PORT=neo4j_settings.http_port + 40, PEACEGRAPH_NEO4J_HEAP="512m",
+                        PEACEGRAPH_NEO4J_PAGECACHE="64m")
+    server = LocalNeo4j(settings, instance="damaged")
+    recorded = tmp_path / "small.jsa"  # a real archive (of `java -version`'s classes), then cut in half
+    subprocess.run(["java", f"-XX:ArchiveClassesAtExit={recorded}", "-version"], capture_output=True, check=True)
+    server.class_archive.write_bytes(recorded.read_bytes()[: recorded.stat().st_size // 2])
+    try:
+        status = server.start()
+        assert status.running and status.version is not None
+        assert not server.class_archive.exists(), "the damaged archive was removed"
+    finally:
+        server.stop(timeout=5)
