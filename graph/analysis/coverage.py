@@ -109,18 +109,23 @@ def demand_on(snap: Snapshot, place: str, on: dt.date, include_planned: bool) ->
 def rows_for(snap: Snapshot, place: str, on: dt.date, include_planned: bool,
              facts: Iterable[Fact] | None = None) -> list[TaskRow]:
     """Task rows for one place on one date (the matrix's, the portfolio's and the diff's)."""
-    active = list(facts) if facts is not None else active_facts(snap, place, on, include_planned)
-    demand = demand_on(snap, place, on, include_planned)
-    by_task: dict[str, list[Fact]] = defaultdict(list)
+    active = facts if facts is not None else active_facts(snap, place, on, include_planned)
+    actors_by_task: dict[str, set[str]] = defaultdict(set)
     for f in active:
-        by_task[f.task].append(f)
+        actors_by_task[f.task].add(f.actor)
+    return _task_rows(snap, place, on, include_planned, actors_by_task)
+
+
+def _task_rows(snap: Snapshot, place: str, on: dt.date, include_planned: bool,
+               actors_by_task: dict[str, set[str]]) -> list[TaskRow]:
+    """Task rows from who covers each task (the actors of its facts in force) and the demand on `on`."""
+    demand = demand_on(snap, place, on, include_planned)
     host = snap.governments[0] if snap.governments else None
     org_map = snap.org_map
     rows = []
-    for task in set(by_task) | set(demand):
+    for task in set(actors_by_task) | set(demand):
         info = snap.tasks.get(task)
-        facts_here = by_task.get(task, [])
-        actors = {f.actor for f in facts_here}
+        actors = actors_by_task.get(task, set())
         orgs = {o for a in actors for o in org_map.get(a) or (a,)}
         state = rules.state_of(actors, orgs, bool(demand.get(task)))
         if state is None:
@@ -148,32 +153,50 @@ def data_current_to(snap: Snapshot, facts: Iterable[Fact]) -> dt.date | None:
 
 def matrix(snap: Snapshot, place: str, on: dt.date, include_planned: bool = False,
            stale_after_years: int = rules.STALE_AFTER_YEARS) -> Matrix:
-    """Tasks × actors for `place` on `on`, with a state per task, each actor's currency and the data's date."""
-    active = active_facts(snap, place, on, include_planned)
-    rows = rows_for(snap, place, on, include_planned, active)
-    above = set(snap.ancestors(place))
+    """Tasks × actors for `place` on `on`, with a state per task, each actor's currency and the data's date.
+
+    One pass over the scope's facts in (task, actor, id) order (Snapshot.scope_facts): a cell is a run of facts of
+    one task and one actor, already in the order the answer lists them."""
+    top = rules.highest_level(include_planned)
+    above = frozenset(snap.ancestors(place))
+    active: list[Fact] = []
     by_actor: dict[str, list[Fact]] = defaultdict(list)
-    cells: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for f in active:
-        by_actor[f.actor].append(f)
-        cells[(f.task, f.actor)].append(f)
+    actors_by_task: dict[str, set[str]] = defaultdict(set)
+    out_cells: list[Cell] = []
+    run: list[Fact] = []
+    task = actor = ""
+    for lo, hi, level, f in snap.scope_facts(place):
+        if lo <= on < hi and level <= top:
+            active.append(f)
+            by_actor[f.actor].append(f)
+            if f.task != task or f.actor != actor:
+                if run:
+                    out_cells.append(_cell(run, above))
+                run = []
+                task, actor = f.task, f.actor
+                actors_by_task[task].add(actor)
+            run.append(f)
+    if run:
+        out_cells.append(_cell(run, above))
+    rows = _task_rows(snap, place, on, include_planned, actors_by_task)
     columns = []
     org_map = snap.org_map
     for actor_id, facts in by_actor.items():
         a = snap.actors.get(actor_id) or Actor(actor_id, actor_id, None, "organization", (actor_id,))
         columns.append(ActorColumn(a.id, a.name, a.acronym, a.kind, org_map.get(actor_id) or (actor_id,),
                                    md.actor_currency(snap, actor_id, facts, on, stale_after_years, include_planned)))
-    out_cells = []
-    for key in sorted(cells):
-        fs = cells[key]
-        if len(fs) > 1:
-            fs.sort(key=lambda f: f.id)
-        out_cells.append(Cell(key[0], key[1], tuple(fs), bool(above) and all(f.place in above for f in fs)))
     return Matrix(
         place=scope_of(snap, place), as_of=on, include_planned=include_planned, tasks=tuple(rows),
         actors=tuple(sorted(columns, key=lambda c: (c.organizations, c.name))), cells=tuple(out_cells),
         counts=count_states(rows), data_current_to=data_current_to(snap, active),
     )
+
+
+def _cell(run: list[Fact], above: frozenset[str]) -> Cell:
+    """A cell from its facts; inherited when every one is declared at a place containing the one asked about."""
+    first = run[0]
+    inherited = bool(above) and all(f.place in above for f in run)
+    return tuple.__new__(Cell, (first.task, first.actor, tuple(run), inherited))  # Cell(...) without its Python __new__
 
 
 @dataclass(frozen=True)

@@ -379,6 +379,22 @@ class Snapshot:
         return {p: tuple((*spans[f.id], f) for f in fs) for p, fs in self.facts_by_place.items()}
 
     @cached_property
+    def _in_scope(self) -> dict[str, tuple[tuple[dt.date, dt.date, int, Fact], ...]]:
+        return {}
+
+    def scope_facts(self, place: str) -> tuple[tuple[dt.date, dt.date, int, Fact], ...]:
+        """Every fact declared in `place`'s scope with its span, in (task, actor, id) order: what the matrix walks
+        to make its cells without sorting. Built on the first question about `place`, then kept (a thread that
+        builds it at the same time as another builds the same tuple)."""
+        held = self._in_scope.get(place)
+        if held is None:
+            placed = self.placed
+            held = tuple(sorted((e for p in self.scope(place) for e in placed.get(p, ())),
+                                key=lambda e: (e[3].task, e[3].actor, e[3].id)))
+            self._in_scope[place] = held
+        return held
+
+    @cached_property
     def mandate_spans(self) -> dict[str, Span]:
         """Per mandate: the days it is in force (a modification's end included) and its status level."""
         return {m.id: (m.valid_from or dt.date.min, self.effective_to(m) or dt.date.max,
@@ -437,7 +453,7 @@ class Snapshot:
         """Build every index now (in the loading thread), so that analyses only read."""
         for name in ("_ancestors", "_descendants", "facts_by_place", "facts_by_task", "facts_by_actor", "facts_by_id",
                      "mandates_by_actor", "demand_places", "demand_by_task", "funding_by_recipient",
-                     "funding_by_fact", "spans", "placed", "mandate_spans", "demand_spans", "confirmed_by",
+                     "funding_by_fact", "spans", "placed", "_in_scope", "mandate_spans", "demand_spans", "confirmed_by",
                      "fact_confirmed", "chain_terms", "org_map"):
             getattr(self, name)
 
