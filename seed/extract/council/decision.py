@@ -5,7 +5,7 @@ Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
 - **item**: a listing page (press releases under code lines, news items under datelines or date lines, ledes
   one after another) is read in its first item that reports a decision; the other items are blanked.
 - **symbol**: of every resolution number in the text, the one adopted here (after "adopting", "adoption of", in
-  the headline, "full text of resolution …"), not one recalled ("recalling resolutions", "laid out in
+  the headline, "full text of resolution …", "to be issued as Council resolution …"), not one recalled ("recalling resolutions", "laid out in
   resolution …"). A year missing from the text comes from the adoption date the text gives, else the page date.
 - **action**: from the headline and the first sentences in which the Council acts (a resolution's operative
   paragraphs when the page is one), the strongest of terminate (also a final extension) > establish > renew >
@@ -13,19 +13,25 @@ Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
   uses, not those others ask for, it weighs or considers ("urged the Council to establish", "possibly
   terminating"), nor "failed to renew", nor an establishment recalled with its own resolution ("established the
   Mission through the adoption of a resolution on 10 July"). "Took note that the mandate … expired" terminates;
-  authorising more of a UN operation that runs already ("100 military observers as part of UNTAES") modifies it.
+  authorising more of a UN operation that runs already ("100 military observers as part of UNTAES") modifies it,
+  and so does extending temporary strength ("extended until 30 June the authorization of … personnel"). Sending
+  or deploying troops ("voted … to send 10,000 troops", "approved the deployment of 5,500 peacekeepers") and
+  renaming ("UNSOM shall be called …") establish; for an operation that ran before, a deployment with a new
+  "until" is a renewal, else a modification.
 - **operation**: the first operation named after the action verb (a graph mission, a `Name (ACRONYM)` the text
   defines, a phrase holding every word of a graph operation's name, a description such as "UN mission in Côte
   d'Ivoire" or "a multinational force … in East Timor" resolved through the graph by place, leading organisation
   and date); "transition X to Y" acts on Y.
 - **end date**: the date after "until", "till", "through", "up to", "expiring on" or (for a termination) "as
   of", "on", "with effect from the following day", "the 9 July termination of its mandate" in the action
-  sentence, the lead, the headline or another sentence on the operation's mandate; a year left out comes from the
+  sentence, the lead, the headline or another sentence on the operation's mandate ("… shall deliver … until");
+  "as of" a day starts anything but a termination; a year left out comes from the
   symbol or the page date (the next year when the date would fall before the page date); not in a sentence that
   names other operations only; else a period from the day it starts ("a nine-month period beginning on 16 January
   1998") or from a known adoption day ("for a further six months"), same day number. A modification sets none.
 - **tasks**: lexicon tasks in sentences about the operation (named, or "the Mission", "the Force", "it", "States
-  participating in it", the object of the action verb), not in demands on others ("called on", "urged", "demanded", "condemned"), not after
+  participating in it", "the mandate", "among transition priorities, the text …", the object of the action
+  verb, troops included), not in demands on others ("called on", "urged", "demanded", "condemned"), not after
   another operation named nearer, not in a resolution's preamble, not in the debate, not fields of law or
   safeguards on the operation's own conduct; acting under Chapter VII in the adoption sentence counts as
   `use_of_force`.
@@ -64,7 +70,15 @@ _VERBS: dict[str, re.Pattern[str]] = {
                             r"\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
                             r"(?:\w+ )?(?:peacekeeping )?(?:mission|operation|office)\b|\bdecided? to deploy\b|"
                             r"\bset(?:s|ting)? up (?:an?|the) (?:new )?(?:[\w-]+ ){0,3}?(?:mission|operation|office|"
-                            r"force|presence)\b", re.I),
+                            r"force|presence)\b|"
+                            # "voted unanimously today to send 10,000 troops", "approved the deployment of 5,500
+                            # peacekeepers" (an operation that ran before is renewed or modified: read_decision)
+                            r"\b(?:vot(?:e|es|ed|ing)|decid(?:e|es|ed|ing)|agree(?:s|d)?)\s+(?:\w+\s+){0,2}?to\s+"
+                            r"(?:send|deploy|dispatch)\b|\bapprov\w*\s+(?:the\s+)?deployment\s+of\b|"
+                            # a renamed operation is a new one: "decided that UNSOM shall be called the United Nations
+                            # Transitional Assistance Mission", "MONUC shall bear the title of …"
+                            r"\b(?:shall|will|would|to)\s+(?:henceforth\s+|thereafter\s+|now\s+)?(?:be\s+(?:called|"
+                            r"renamed|known\s+as)|bear\s+the\s+(?:title|name))\b|\brenam(?:e|es|ed|ing)\b", re.I),
     "renew": re.compile(r"\bextend\w*(?! (?:the )?(?:State|state|its|government|governmental|national) "
                         r"(?:authority|presence|administration|control))|\bextension\b(?! of (?:the )?(?:State|state) )|"
                         r"\brenew\w*|\bprolong\w*|\broll-?over\b|\breauthori[sz]\w*|"
@@ -153,7 +167,7 @@ _PREAMBLE = re.compile(r'^\W*(?:Recalling|Reaffirming|Welcoming|Commending|Stres
 _CHAPTER7 = re.compile(r"\bChapter VII\b")
 _MISSION_PRONOUN = re.compile(
     r"\b[Tt]he (?:(?:new|UN|United Nations|(?i:multinational|international|peacekeeping|observer|political|"
-    r"stabili[sz]ation|security|civil|civilian|hybrid|transition|integrated|assistance|support)|African Union|AU|"
+    r"stabili[sz]ation|security|civil|civilian|hybrid|transition|transitional|integrated|assistance|support)|African Union|AU|"
     r"European Union|EU|regional)\s+){0,3}(?:[Mm]ission|[Ff]orce|[Oo]peration|brigade|[Pp]resence|"
     r"[Oo]ffice(?! (?:of|for)\b)|observers|peacekeepers)\b(?!['’]s (?:personnel|facilities|safety|security|premises))|"
     r"^\W*(?:It|They)\b|^\W*In (?:that|this|its new)\b[^,]{0,20},\s*(?:it|they)\b|\b[Ii]ts (?:mandate|tasks?|priorit\w+|functions|objectives|role|activities|"
@@ -176,6 +190,10 @@ _RECALLED_ADOPTION = re.compile(r"[^.;]{0,80}?\b(?:through|by|with|upon|in) (?:t
 # "extended until 2 November 2025 the authorization to establish": the establishment renewed, not made
 _RENEWED_AUTHORISATION = re.compile(r"\b(?:extend|renew|prolong)\w*\b[^.;]{0,80}\bauthori[sz]ation\s+(?:to|for)\s+"
                                     r"(?:\w+\s+)?$", re.I)
+# what a renewal verb extends when it is temporary strength, not the mandate's period: a modification
+_TEMPORARY_STRENGTH = re.compile(r"[^.;]{0,80}?\b(?:the\s+)?(?:authori[sz]ation\s+of|temporary|additional)\s+[^.;]{0,60}?"
+                                 r"\b(?:personnel|troops|units|compan(?:y|ies)|helicopters|assets|battalions?|"
+                                 r"reinforcements?)\b", re.I)
 # A line or sentence that opens a list of tasks, and the items of such a list
 _LIST_OPENS = re.compile(r"(?::\s*$|\bfollowing (?:mandate|tasks|functions|priorities|objectives|"
                          r"responsibilities)\b|\b(?:mandate|tasks|priorities|objectives) (?:will |would |shall )?"
@@ -240,8 +258,13 @@ def is_council_text(text: str) -> bool:
     if not re.search(r"\bSecurity Council\b|\bUNSC\b|\bthe Council\b", head, re.I):
         return False
     return bool(re.search(r"\badopt\w*[^.]{0,60}\bresolution\b|\bresolution \d{3,4}\b|S/RES/\d", head, re.I)
-                or re.search(r"\b(?:extend\w*|renew\w*|terminat\w*|establish\w*|authori[sz]\w*|roll-?over|prolong\w*)\b"
-                             r"[^.]{0,80}\b(?:mandate|mission|force|operation|presence|authori[sz]ation)\b", head, re.I))
+                or re.search(r"\b(?:extend\w*|renew\w*|terminat\w*|establish\w*|authori[sz]\w*|roll-?over|prolong\w*|"
+                             r"approv\w*|vot(?:e|es|ed|ing)\b[^.]{0,30}\bto (?:send|deploy|dispatch))\b"
+                             r"[^.]{0,80}\b(?:mandate|mission|force|operation|presence|authori[sz]ation|peacekeepers|"
+                             r"troops|(?:civilian )?police|observers)\b", head, re.I)
+                # a news headline: "10,000-strong UN peacekeeping mission authorized for southern Sudan"
+                or re.search(r"\b(?:mission|force|operation|peacekeepers|troops)\b[^.\n]{0,30}\b(?:authori[sz]ed|"
+                             r"approved|established|extended|renewed)\b", head, re.I))
 
 
 def _sentences(body: str) -> list[tuple[int, int]]:
@@ -288,6 +311,8 @@ def adopted_symbol(body: str, page: Page, adopted: dt.date | None = None
             score += 3
         if "S/RES/" in m.group(0) and re.search(r"issued as document\s*$", before):
             score += 3
+        elif re.search(r"\bissued as (?:(?:Security )?Council )?$", before):
+            score += 5  # "the full text of today's resolution …, to be issued as Council resolution 1035 (1995)"
         if _RECALL_BEFORE.search(before) and score < 5:
             score -= 5
         cands.setdefault(num, []).append((score, m))
@@ -360,6 +385,8 @@ def action_verb(action: str, text: str, rx: re.Pattern[str] | None = None) -> re
         # "called for calm and extended the mandate": the verb is a predicate of its own
         if hedges and not _OWN_PREDICATE.search(text[hedges[-1].end():m.start()]):
             continue
+        if action == "renew" and _TEMPORARY_STRENGTH.match(text, m.end()):
+            continue  # "extended until 30 June the authorization of hundreds of military and police personnel"
         if action == "establish" and _RENEWED_AUTHORISATION.search(text[max(0, m.start() - 160):m.start()]):
             continue
         if action == "establish" and _RECALLED_ADOPTION.match(text, m.end()):
@@ -476,7 +503,8 @@ def period_from_start(sentence: str, year: int | None) -> dt.date | None:
 
 
 _RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|terminat\w*|authori[sz]\w*|maintain\w*|"
-                           r"run(?:s|ning)?|remain(?:s|ed|ing)?\s+(?:in place|deployed|in operation|operational))\b"
+                           r"run(?:s|ning)?|remain(?:s|ed|ing)?\s+(?:in place|deployed|in operation|operational)|"
+                           r"shall)\b"  # "decided that the Transitional Mission shall deliver … until 31 October 2025"
                            r"[^.;]{0,200}?\b(?:until|till|through|as of)\b", re.I)
 
 
@@ -598,6 +626,8 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     adoption_at = [m.start() for m in _RES_NUM.finditer(body) if number and m.group(1) == number
                    and (_ADOPT_BEFORE.search(body[max(0, m.start() - 60):m.start()] + body[m.start():m.start(1)])
                         or _ADOPT_AFTER.match(body[m.end():m.end() + 40]))]
+    if number is None:  # "Adopting a resolution under Chapter VII …, the Council mandated the operation to …"
+        adoption_at += [m.start() for m in _ADOPTING_A_RESOLUTION.finditer(body, 0, stop)]
     head = [(a, b) for a, b in _headline(body, sents) if a < stop or stop == 0]
     lead = _lead(body, sents, stop, head) or _operative(body, sents, stop)
     texts = [body[a:b] for a, b in lead] + [body[a:b] for a, b in head]
@@ -617,7 +647,10 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
         # force, a hybrid court), and the decision is the next strongest action
         alt, k2 = decide_action(texts, skip=frozenset({"establish"}))
         decision.notes.append(f"{first[2].id} ran since {first[2].valid_from}: not established here")
-        decision.action = action = alt or "modify"
+        # deployed again for a new period ("approved the deployment of some 5,500 peacekeepers … until 15 March
+        # 2010"): a renewal; else a modification
+        a0, b0 = spans[k]
+        decision.action = action = alt or ("renew" if _UNTIL.search(body[a0:b0]) else "modify")
         if k2 >= 0:
             k = k2
             a, b, verb, v_at, first = _act(body, spans, k, action, refs, lead, head)
@@ -661,6 +694,7 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     return decision
 
 
+_ADOPTING_A_RESOLUTION = re.compile(r"\b[Aa]dopt(?:ing|ed|s)?\s+(?:\w+\s+){0,2}?(?:draft\s+)?resolution\b(?!\s+\d)")
 _ON_DAY = re.compile(r"\b[Oo]n (\d{1,2}) " + _MONTH + r",? (\d{4}),? the (?:UN |United Nations )?Security Council\b"
                      r"[^.]{0,60}?\b(?:adopted|decided|extended|renewed|terminated|established|authori[sz]ed)\b")
 
@@ -710,7 +744,7 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
     named = {r[0] for r in refs if decision.mission and r[2].id == decision.mission.id}
     near = [(x, y) for x, y in sents if x < stop and (x, y) not in {(x0, y0), *lead, *head}
             and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y]) and not _DEMAND.search(body[x:y])
-            and (any(x <= p < y for p in named) or re.search(r"\bmandate\b", body[x:y]))]
+            and (any(x <= p < y for p in named) or re.search(r"\bmandate\b", body[x:y]) or _pronoun_refs(body[x:y]))]
     more = [(x, y) for x, y in near if _RENEWS_UNTIL.search(body[x:y])]
 
     def elsewhere(x: int, y: int) -> bool:
@@ -733,6 +767,8 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
         text = body[x:y]
         if action == "terminate":
             text = _DATE_BEFORE_END.sub(r"until \1 end of", _TERMINATION_ON.sub("until", text))
+        else:  # "decided to establish, as of 1 July, the … Mission": the day it starts, not its end
+            text = _AS_OF.sub("from", text)
         d, found = end_date(text, year_hint, ref_ok)
         if d:
             decision.end_date = d
@@ -759,6 +795,7 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
                 return
 
 
+_AS_OF = re.compile(r"\bas of\b", re.I)
 _ACTS_AFTER = re.compile(r"^(?:\s*\([A-Z][A-Za-z]+\))?\s*[“\"‘']?(?:(?:will|would|shall|should|must|can|could|may|might|is|"
                          r"are|was|were|has|have|had|continues?|also|further|to|'s)\b|\w+(?:s|ed)\s+(?:to|the|a|an|"
                          r"in|with|for|on|and)\b)")
@@ -770,7 +807,7 @@ def _pronoun_refs(s: str) -> list[int]:
     """Where a sentence refers to the operation without naming it: "It …", "its mandate", or "the Mission" /
     "the Force" as the one acting or acted on ("the Mission will …", "authorized the Force to …"), not a noun in
     passing ("NATO participation in the security presence;")."""
-    out = []
+    out = [m.start() for m in (*_THE_MANDATE.finditer(s), *_ITS_PRIORITIES.finditer(s))]
     for m in _MISSION_PRONOUN.finditer(s):
         word = re.sub(r"^\W*in [^,]*,\s*", "", m.group(0).lower())  # "In that role, it would …": "it would …"
         said = s[m.end() - len(word):] if word != m.group(0).lower() else s
@@ -785,8 +822,13 @@ def _pronoun_refs(s: str) -> list[int]:
     return out
 
 
+# "Other parts of the mandate include monitoring …": the mandate the page is about (not "the mandate of X")
+_THE_MANDATE = re.compile(r"\b[Tt]he (?:new |initial |current |revised |expanded )?mandate\b(?! (?:of|for|given to)\b)")
+# "Among transition priorities, the text underscores support for …": what the decision gives the operation to do
+_ITS_PRIORITIES = re.compile(r"\b[Aa]mong (?:the |its )?(?:[\w-]+ )?(?:priorities|tasks|functions)\b|"
+                             r"\b(?:[Tt]he text|[Tt]he resolution)\s+(?:\w+\s+){0,2}?(?:priorit\w+|tasks|mandate)\b")
 _ALREADY_RUNNING_DAYS = 90
-_OBJECT = re.compile(r"\b" + _OPERATION_NOUN + r"\b", re.I)
+_OBJECT = re.compile(r"\b(?:" + _OPERATION_NOUN + r"|peacekeepers|troops)\b", re.I)  # "to send 10,000 troops … to"
 _HANDOVER = re.compile(r"\b(?:transfer\w*|replac\w*|take over|tak(?:es|ing) over|succeed\w*|subsum\w*|"
                        r"functions of|from the)\b", re.I)
 SUPPORT_TASKS = frozenset({"financing_support", "logistics_support"})

@@ -25,6 +25,9 @@ ADOPTED_ON = re.compile(r"Adopted by the Security Council at its \d+\w* meeting,
                         r"April|May|June|July|August|September|October|November|December),? (\d{4})")
 _URL_STAMP = re.compile(r"/(19[4-9]\d|20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[./]")
 _NUMERIC_LINE = re.compile(r"^\s*(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)\s*$", re.M)  # 15/06/2001
+# a reprint's date line in the American order: "Jan 28, 2014", "January 28, 2014"
+_US_LINE = re.compile(r"^\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|July|"
+                      r"August|September|October|November|December)\.?\s+(\d{1,2}),\s+((?:19|20)\d\d)\s*$", re.M)
 _SHORT_LINE = re.compile(r"^\s*(\d{1,2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2})\s*$", re.M)
 _DATELINE = re.compile(r"^[^\w\n]{0,3}(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
                        r"November|December),?\s+(\d{4})\s*[–—-]\s", re.M)
@@ -79,6 +82,9 @@ def page_date(body: str, url: str | None) -> PageDate | None:
         return PageDate(d, "day", "date line")
     m = _NUMERIC_LINE.search(head)
     if m and (d := _safe_date(int(m[3]), int(m[2]), int(m[1]))):
+        return PageDate(d, "day", "date line")
+    m = _US_LINE.search(head)
+    if m and (d := _safe_date(int(m[3]), MONTHS[m[1].lower().rstrip(".")], int(m[2]))):
         return PageDate(d, "day", "date line")
     m = _SHORT_LINE.search(head)
     if m:

@@ -277,3 +277,75 @@ def test_page_dates() -> None:
     got = page_date("no date", "https://press.un.org/en/1995/19951215.sc6143.html")
     assert got is not None and (got.value, got.precision) == (dt.date(1995, 12, 15), "day")
     assert page_date("no date", "https://media.un.org/avlibrary/en/asset/d324/d3245074") is None
+
+
+# --- v7: deployments, renamings, temporary strength, starts, reprints' dates ---------------------------------------
+
+def test_sending_troops_for_a_new_operation_establishes_it_and_its_mandate_gives_the_tasks(ctx: ExtractContext) -> None:
+    d = read(ctx, "Council authorizes peacekeeping mission for Sudan\n24 March 2005\n"
+                  "The Security Council voted unanimously today to send 10,000 troops to Sudan for an initial period "
+                  "of six months to support the peace agreement between the parties.\n"
+                  "The troops will form the United Nations Mission in Sudan (UNMIS).\n"
+                  "Other parts of the mandate include monitoring and verifying the ceasefire agreement.",
+             "https://news.un.org/en/story/2005/03/1")
+    assert (d.action, op(d), d.end_date) == ("establish", "unmis", dt.date(2005, 9, 24))
+    assert {"peace_process_support", "ceasefire_monitoring"} <= set(d.tasks), d.tasks
+
+
+def test_deploying_an_operation_that_runs_already_until_a_day_renews_it(ctx: ExtractContext) -> None:
+    d = read(ctx, "Security Council approves more peacekeepers for Cyprus\n14 June 2010\n"
+                  "The Security Council today unanimously approved the deployment of some 900 peacekeepers of the "
+                  "United Nations Peacekeeping Force in Cyprus (UNFICYP) until 15 December 2010.",
+             "https://news.un.org/en/story/2010/06/1")
+    assert (d.action, op(d), d.end_date) == ("renew", "unficyp", dt.date(2010, 12, 15)), d.notes
+
+
+def test_a_renamed_operation_is_established_under_its_new_name(ctx: ExtractContext) -> None:
+    d = read(ctx, "New York – The Security Council today decided that the United Nations Mission in Sudan shall be "
+                  "called the United Nations Mission in the Republic of South Sudan and that the renamed Mission shall "
+                  "begin its work from 9 July.\nAdopting resolution 1996 (2011), the Council further decided that "
+                  "the Transitional Mission shall deliver its mandate until 9 July 2012.",
+             "https://press.un.org/en/2011/sc10300.doc.htm")
+    assert (d.action, op(d), d.end_date) == ("establish", "unmiss", dt.date(2012, 7, 9)), d.notes
+
+
+def test_extending_temporary_personnel_is_a_modification(ctx: ExtractContext) -> None:
+    d = read(ctx, "Security Council Bolsters Mission in Côte d'Ivoire\n"
+                 "The Security Council today authorized the deployment of 2,000 additional troops for the United "
+                 "Nations Operation in Côte d'Ivoire (UNOCI) until 30 June 2011.\nAdopting resolution 1967 (2011), the "
+                 "Council also extended until 30 June the authorization of hundreds of military and police personnel "
+                 "granted last year.", "https://press.un.org/en/2011/sc10154.doc.htm")
+    assert (d.action, op(d), d.end_date) == ("modify", "unoci", None), d.notes
+
+
+def test_as_of_a_day_starts_an_establishment_and_the_end_comes_later(ctx: ExtractContext) -> None:
+    d = read(ctx, "SECURITY COUNCIL ESTABLISHES MISSION\n19990611The Security Council this morning decided to "
+                  "establish, as of 12 June, the United Nations Mission in East Timor (UNAMET) to organize the "
+                  "consultation.\nThe Council took that action by adopting resolution 1246 (1999). Also by the text, "
+                  "the Council decided that the mandate of UNAMET should extend to 31 August 1999.",
+             "https://press.un.org/en/1999/19990611.sc6686.html")
+    assert (d.action, op(d), d.end_date) == ("establish", "unamet", dt.date(1999, 8, 31))
+
+
+def test_a_number_to_be_issued_is_the_adopted_one_and_an_american_date_line_dates_a_reprint(ctx: ExtractContext
+                                                                                           ) -> None:
+    assert page_date("Security Council extends mission\nJan 28, 2014\n|\nView Original\n", None).value == \
+        dt.date(2014, 1, 28)
+    d = read(ctx, "Security Council extends mission in Iraq\nAug 7, 2014\nThe Security Council today extended the "
+                  "mandate of the United Nations Assistance Mission for Iraq (UNAMI) for one year, asking it to continue its "
+                  "work with the Government. The full text of "
+                  "today's resolution, to be issued as Council resolution 2169 (2014), reads as follows:",
+             "https://reliefweb.int/report/iraq/1")
+    assert (d.symbol, d.adopted, d.end_date) == ("S/RES/2169 (2014)", dt.date(2014, 8, 7), dt.date(2015, 8, 7))
+
+
+def test_an_adoption_without_a_number_under_chapter_vii_and_the_texts_priorities_give_tasks(ctx: ExtractContext
+                                                                                            ) -> None:
+    d = read(ctx, "Security Council authorizes force for East Timor\n15 September 1999\n"
+                  "The Security Council this evening authorized the establishment of the International Force East "
+                  "Timor (INTERFET).\nAdopting a resolution under Chapter VII of the UN Charter, the Council mandated "
+                  "the force to facilitate the provision of relief aid.\n"
+                  "Among its priorities, the text underscores the protection of civilians.",
+             "https://news.un.org/en/story/1999/09/1")
+    assert op(d) == "interfet"
+    assert {"use_of_force", "humanitarian_relief", "civilian_protection"} <= set(d.tasks), d.tasks
