@@ -16,7 +16,8 @@ Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
   authorising more of a UN operation that runs already ("100 military observers as part of UNTAES") modifies it,
   and so does extending temporary strength ("extended until 30 June the authorization of … personnel"). Sending
   or deploying troops ("voted … to send 10,000 troops", "approved the deployment of 5,500 peacekeepers") and
-  renaming ("UNSOM shall be called …") establish; for an operation that ran before, a deployment with a new
+  renaming ("UNSOM shall be called …") establish; winding up, ending the mission or a last period "by when it
+  should be fully drawn down" terminate; for an operation that ran before, a deployment with a new
   "until" is a renewal, else a modification.
 - **operation**: the first operation named after the action verb (a graph mission, a `Name (ACRONYM)` the text
   defines, a phrase holding every word of a graph operation's name, a description such as "UN mission in Côte
@@ -31,7 +32,8 @@ Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
   1998") or from a known adoption day ("for a further six months"), same day number. A modification sets none.
 - **tasks**: lexicon tasks in sentences about the operation (named, or "the Mission", "the Force", "it", "States
   participating in it", "the mandate", "among transition priorities, the text …", the object of the action
-  verb, troops included), not in demands on others ("called on", "urged", "demanded", "condemned"), not after
+  verb, troops included); not what it "was tasked with" or "continues to" do (background), not quoted words of
+  others ("Mr. Ban wrote"); a change of strength alone gives no task but use_of_force, not in demands on others ("called on", "urged", "demanded", "condemned"), not after
   another operation named nearer, not in a resolution's preamble, not in the debate, not fields of law or
   safeguards on the operation's own conduct; acting under Chapter VII in the adoption sentence counts as
   `use_of_force`.
@@ -62,13 +64,19 @@ _VERBS: dict[str, re.Pattern[str]] = {
                             r"\bfinal (?:" + _FINAL_N + r"[- ](?:months?|month-period|years?|weeks?)|(?:" + _FINAL_N +
                             r"[- ]month )?(?:extension|period|mandate|renewal))\b|"
                             r"\bceas(?:e|es|ing) (?:all )?(?:its )?(?:work|operations|activities)\b|"
+                            # "voted to wind up the United Nations mission", "Votes to End UN Mission in Nepal",
+                            # "until 31 March 2014, by when it should be fully drawn down"
+                            r"\bw(?:i|ou)nd(?:s|ing)? (?:up|down) (?:the |its )?(?:[\w-]+ ){0,3}?(?:mission|operation|"
+                            r"office|presence|force)\b|\bend (?:the |its )?(?:UN |United Nations )?(?:[\w-]+ )?"
+                            r"(?:mission|operation|office|presence)\b|\bfully (?:drawn down|withdrawn|closed)\b|"
                             # "took note that the mandate of … expired today": the Council ends it there
                             r"\b(?:t(?:ook|akes?|aking)|not(?:es|ed|ing)) (?:note )?(?:that |of )?(?:the )?[^.;]{0,100}?"
                             r"\bexpir(?:ed|ation|y)\b", re.I),
     "establish": re.compile(r"(?<!was )(?<!were )(?<!been )(?<!achieving )(?<!previously )(?<!already )(?<![—–,] )"
                             r"\bestablish(?:es|ed|ing)?\b(?! pursuant| in \d{4}| (?:by|in|under) resolution| by the (?:Security )?Council)(?=[^.;]{0,120}?\b" + _OPERATION_NOUN + r"\b)|"
                             r"\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
-                            r"(?:\w+ )?(?:peacekeeping )?(?:mission|operation|office)\b|\bdecided? to deploy\b|"
+                            r"(?:[\w\"“‘'-]+ ){0,2}(?:peacekeeping )?[\"“‘']?(?:[A-Z]\w+ )?(?i:mission|operation|office)\b|"
+                            r"\bdecided? to deploy\b|"
                             r"\bset(?:s|ting)? up (?:an?|the) (?:new )?(?:[\w-]+ ){0,3}?(?:mission|operation|office|"
                             r"force|presence)\b|"
                             # "voted unanimously today to send 10,000 troops", "approved the deployment of 5,500
@@ -138,7 +146,9 @@ _DEMAND = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon|for|to)|urg(?:e|es|ed|i
                      r"ask(?:s|ed|ing)? (?:the )?(?:Secretary-General|Government|parties|Member States|States))\b", re.I)
 # Sentences about a report or a recommendation (the Secretary-General's, a review's), not about the decision
 _REPORTED = re.compile(r"\b(?:[Ii]n (?:his|her|its|the) (?:\w+ )?report|[Tt]he report (?:also )?(?:called|said|noted|"
-                       r"recommended|urged|proposed)|(?:Secretary-General|Special Representative)(?:’s|'s)? (?:\w+ )?"
+                       r"recommended|urged|proposed)|M(?:r|s|rs)\.? [A-Z][\w-]+ (?:said|says|wrote|writes|noted|told|"
+                       r"added|stated|warned)|(?:Secretary-General|Special Representative)(?:’s|'s)? (?:[\w-]+ ){0,3}"
+                       r"(?:had )?"
                        r"(?:recommended|expressed|said|noted|warned|cautioned|told|reported|commended|proposed|"
                        r"called for|requested|briefed)|[Aa]ccording to (?:the )?(?:Secretary-General|report)|"
                        r"\b(?:he|she) (?:says|said|states|stated|notes|noted|adds|added|writes|wrote|recommends|"
@@ -149,7 +159,8 @@ _MANDATE_CUE = re.compile(r"\b(?:mandat\w*|task(?:s|ed|ing)?|authori[sz]\w*|deci
                           r"support|assist|provide|monitor|protect|facilitate|promote|ensure|observe|verify|"
                           r"contribute)|so (?:that )?(?:it|the \w+(?: \w+)?) can|in order to|including)\b", re.I)
 _BACKGROUND_CUE = re.compile(r"\b(?:(?:was|were|had been|has been) (?:first |originally |initially )?(?:created|"
-                             r"established|set up|deployed|authori[sz]ed|mandated)|(?:originally|initially|first) "
+                             r"established|set up|deployed|authori[sz]ed|mandated|tasked|charged)|"
+                             r"(?:continues|continued) to|(?:[Oo]riginally|[Ii]nitially|[Ff]irst) "
                              r"(?:created|established|set up|deployed|authori[sz]ed|mandated)|(?:has|have) been \w+ing|"
                              r"[Dd]eployed since|since (?:its (?:creation|establishment|deployment)|\d{4})|"
                              r"(?:created|established|set up|deployed|mandated) (?:by the (?:Security )?Council )?"
@@ -190,6 +201,11 @@ _RECALLED_ADOPTION = re.compile(r"[^.;]{0,80}?\b(?:through|by|with|upon|in) (?:t
 # "extended until 2 November 2025 the authorization to establish": the establishment renewed, not made
 _RENEWED_AUTHORISATION = re.compile(r"\b(?:extend|renew|prolong)\w*\b[^.;]{0,80}\bauthori[sz]ation\s+(?:to|for)\s+"
                                     r"(?:\w+\s+)?$", re.I)
+_STRENGTH = re.compile(r"\b(?:strength|ceiling|size|troops|personnel|police (?:officers|personnel|units)|officers|"
+                       r"contingents?|battalions?|helicopters|reinforcements?)\b", re.I)
+_NEW_TASK = re.compile(r"\b(?:shall|will) (?:also )?(?:support|assist|help|provide|monitor|protect|facilitate)\b|"
+                       r"\b(?:new|additional) (?:mandate|tasks?)\b|\band mandate\b|\bmandate (?:and|of)\b",
+                       re.I)  # "… regarding the size, operational aspects and mandate of the Mission": tasks too
 # what a renewal verb extends when it is temporary strength, not the mandate's period: a modification
 _TEMPORARY_STRENGTH = re.compile(r"[^.;]{0,80}?\b(?:the\s+)?(?:authori[sz]ation\s+of|temporary|additional)\s+[^.;]{0,60}?"
                                  r"\b(?:personnel|troops|units|compan(?:y|ies)|helicopters|assets|battalions?|"
@@ -257,9 +273,10 @@ def is_council_text(text: str) -> bool:
         return True
     if not re.search(r"\bSecurity Council\b|\bUNSC\b|\bthe Council\b", head, re.I):
         return False
-    return bool(re.search(r"\badopt\w*[^.]{0,60}\bresolution\b|\bresolution \d{3,4}\b|S/RES/\d", head, re.I)
+    return bool(re.search(r"\b(?:adopt|approv|pass)\w*[^.]{0,60}\bresolution\b|\bresolution \d{3,4}\b|S/RES/\d", head, re.I)
                 or re.search(r"\b(?:extend\w*|renew\w*|terminat\w*|establish\w*|authori[sz]\w*|roll-?over|prolong\w*|"
-                             r"approv\w*|vot(?:e|es|ed|ing)\b[^.]{0,30}\bto (?:send|deploy|dispatch))\b"
+                             r"approv\w*|vot(?:e|es|ed|ing)\b[^.]{0,30}\bto (?:send|deploy|dispatch)|"
+                             r"w(?:i|ou)nd(?:s|ing)? (?:up|down)|end)\b"
                              r"[^.]{0,80}\b(?:mandate|mission|force|operation|presence|authori[sz]ation|peacekeepers|"
                              r"troops|(?:civilian )?police|observers)\b", head, re.I)
                 # a news headline: "10,000-strong UN peacekeeping mission authorized for southern Sudan"
@@ -366,6 +383,8 @@ def _lead(body: str, sents: Sequence[tuple[int, int]], stop: int, head: Sequence
         if (a, b) in skip:
             continue
         s = body[a:b]
+        if any(body[x:y] == s for x, y in out):
+            continue  # a news page repeats its lede
         acts = _COUNCIL.search(s) or _IT_ACTS.search(s)
         if acts and any(rx.search(s) for rx in _VERBS.values()) and not _DEBATE.search(s):
             out.append((a, b))
@@ -689,6 +708,10 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     obj = _OBJECT.search(body, v_at, min(b, v_at + 160)) if verb else None
     objects = [obj.start()] if obj and ";" not in body[v_at:obj.start()] else []
     decision.tasks, task_ev = _tasks(body, sents, stop, decision, refs, matcher, [*adoption_at, *acting], objects)
+    if action == "modify" and verb and _STRENGTH.search(body[a:b]) and not _NEW_TASK.search(body[a:b]):
+        # more (or fewer) troops for the tasks it has: what they "would enable" it to do is not a new task
+        decision.tasks = [t for t in decision.tasks if t == "use_of_force"]
+        decision.notes.append("a change of strength: no new task")
     if task_ev:
         decision.evidence["tasks"] = task_ev
     return decision
@@ -743,9 +766,15 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
     # other sentences before the resolution's text that extend (or end) the operation's mandate "until" a date
     named = {r[0] for r in refs if decision.mission and r[2].id == decision.mission.id}
     near = [(x, y) for x, y in sents if x < stop and (x, y) not in {(x0, y0), *lead, *head}
-            and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y]) and not _DEMAND.search(body[x:y])
+            and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y])
             and (any(x <= p < y for p in named) or re.search(r"\bmandate\b", body[x:y]) or _pronoun_refs(body[x:y]))]
-    more = [(x, y) for x, y in near if _RENEWS_UNTIL.search(body[x:y])]
+
+    def before_demand(x: int, y: int) -> str:
+        """The sentence up to a demand on others ("extending UNIPSIL's mandate until …, and calling on …")."""
+        d = _DEMAND.search(body, x, y)
+        return body[x:d.start() if d else y]
+    more = [(x, y) for x, y in near if _RENEWS_UNTIL.search(before_demand(x, y))]
+    near = [(x, y) for x, y in near if not _DEMAND.search(body[x:y])]
 
     def elsewhere(x: int, y: int) -> bool:
         """A sentence other than the action's that names operations, not this one (the UNMIBH extension on a page
@@ -762,13 +791,11 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
     for x, y in [(x0, y0), *lead, *head, *more]:
         if elsewhere(x, y):
             continue
-        if action == "terminate" and (x, y) == (x0, y0):
+        if action == "terminate" and (x, y) == (x0, y0) and end_date(_ending(body[v_at:y]), year_hint, ref_ok)[0]:
             x = v_at  # "meeting on 30 June, decided to terminate the mandate on 31 December": after the verb
-        text = body[x:y]
-        if action == "terminate":
-            text = _DATE_BEFORE_END.sub(r"until \1 end of", _TERMINATION_ON.sub("until", text))
-        else:  # "decided to establish, as of 1 July, the … Mission": the day it starts, not its end
-            text = _AS_OF.sub("from", text)
+        text = body[x:y] if (x, y) not in more else before_demand(x, y)
+        # for anything but a termination, "as of 1 July" is the day it starts, not its end
+        text = _ending(text) if action == "terminate" else _AS_OF.sub("from", text)
         d, found = end_date(text, year_hint, ref_ok)
         if d:
             decision.end_date = d
@@ -796,6 +823,11 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
 
 
 _AS_OF = re.compile(r"\bas of\b", re.I)
+
+
+def _ending(text: str) -> str:
+    """A termination's dates read as ends: "as of 30 June", "on 31 December", "the 9 July termination of"."""
+    return _DATE_BEFORE_END.sub(r"until \1 end of", _TERMINATION_ON.sub("until", text))
 _ACTS_AFTER = re.compile(r"^(?:\s*\([A-Z][A-Za-z]+\))?\s*[“\"‘']?(?:(?:will|would|shall|should|must|can|could|may|might|is|"
                          r"are|was|were|has|have|had|continues?|also|further|to|'s)\b|\w+(?:s|ed)\s+(?:to|the|a|an|"
                          r"in|with|for|on|and)\b)")
@@ -841,10 +873,15 @@ _SUPPORT_VERB = re.compile(r"\b(?:support\w*|assist\w*|help\w*|promot\w*|facilit
 def _cue_allows(s: str, at: int) -> bool:
     """Whether a task hit at `at` stands in a clause that gives a task: the nearest cue before it is a mandate
     cue, not a background one ("was created … under Chapter VII, and is tasked with …")."""
-    mandate = [m.start() for m in _MANDATE_CUE.finditer(s) if m.start() <= at]
-    background = [m.start() for m in _BACKGROUND_CUE.finditer(s) if m.start() <= at]
+    background = [(m.start(), m.end()) for m in _BACKGROUND_CUE.finditer(s) if m.start() <= at]
+    # the cue of a past tasking ("was tasked with") is part of it; a past authorisation ("was authorized to take
+    # all necessary action") still says what the operation may do
+    tasked = [(x, y) for x, y in background if re.search(r"\b(?:tasked|charged)$", s[x:y])]
+    mandate = [m.start() for m in _MANDATE_CUE.finditer(s) if m.start() <= at
+               and not any(x <= m.start() < y for x, y in tasked)]
     if not background:
         return True
+    background = [x for x, _ in background]
     # "originally established UNAMSIL in 1999 to cooperate … and to assist in …": a purpose of the earlier
     # decision; only a finite cue ("is tasked with", "will", "decided") gives a task again
     finite = [x for x in mandate if not _PURPOSE_CUE.match(s, x)]

@@ -135,6 +135,22 @@ class CouncilMissions:
         slack = dt.timedelta(days=slack_days)
         return (d.valid_from is None or d.valid_from - slack < end) and (d.valid_to is None or start < d.valid_to)
 
+    def _in_force_instead(self, body: str, out: list[tuple[int, int, MissionRef]]
+                          ) -> list[tuple[int, int, MissionRef]]:
+        """A graph operation's name (not its acronym) said of one not running at the page's date, on a page that
+        also names one that is, in the same country, means that one ("the United Nations mission in Sierra Leone"
+        in 2013, beside "UNIPSIL", is UNIPSIL, not UNAMSIL)."""
+        running = [r for _a, _b, r in out if r.in_graph and self._active(r.id, slack_days=_STARTS_WITHIN)]
+        fixed = []
+        for a, b, r in out:
+            if r.in_graph and body[a:b].strip() != (r.acronym or "") and not self._active(r.id, _STARTS_WITHIN):
+                alt = next((x for x in running if x.id != r.id and set(x.places) & set(r.places)), None)
+                if alt is not None:
+                    r = MissionRef(alt.id, alt.name, alt.acronym, True, "in force then", list(alt.places),
+                                   list(alt.leads), alt.valid_from)
+            fixed.append((a, b, r))
+        return fixed
+
     def _in_place(self, places: set[str], lead: str | None, words: str = "", slack_days: int = 40,
                   around: set[str] | None = None) -> list[Entry]:
         """Graph missions deployed in one of `places`, led by `lead`, active at the page date: first the one whose
@@ -312,6 +328,7 @@ class CouncilMissions:
             out = [r for r in out if r not in over]
             out.append((a, b, MissionRef(e.id, e.name, e.acronym, True, "name words", list(e.deployed_in),
                                          list(e.led_by), self.dates[e.id].valid_from if e.id in self.dates else None)))
+        out = self._in_force_instead(body, out)
         out.sort(key=lambda r: r[0])
         taken = [(a, b) for a, b, _ in out]
         for d in _DESCRIPTION.finditer(body):

@@ -28,6 +28,12 @@ _NUMERIC_LINE = re.compile(r"^\s*(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])/((?:19|
 # a reprint's date line in the American order: "Jan 28, 2014", "January 28, 2014"
 _US_LINE = re.compile(r"^\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|July|"
                       r"August|September|October|November|December)\.?\s+(\d{1,2}),\s+((?:19|20)\d\d)\s*$", re.M)
+# an agency's dateline ("NEW YORK–(ENEWSPF)–4 June 2010 – The Security Council …") and the UN News stamp of the
+# 2000s ("New York, Sep 15 2010 6:10PM")
+_AGENCY_LINE = re.compile(r"^[A-Z][A-Za-z .]{1,30}[–—-]\s*\(?[A-Z]{2,}\)?\s*[–—-]\s*(\d{1,2})\s+(January|February|March|April|"
+                          r"May|June|July|August|September|October|November|December),?\s+(\d{4})\b", re.M)
+_NEWS_STAMP = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?, (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.? "
+                         r"(\d{1,2}),? (\d{4}) \d{1,2}:\d\d ?[AP]M\b", re.M)
 _SHORT_LINE = re.compile(r"^\s*(\d{1,2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2})\s*$", re.M)
 _DATELINE = re.compile(r"^[^\w\n]{0,3}(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
                        r"November|December),?\s+(\d{4})\s*[–—-]\s", re.M)
@@ -83,7 +89,10 @@ def page_date(body: str, url: str | None) -> PageDate | None:
     m = _NUMERIC_LINE.search(head)
     if m and (d := _safe_date(int(m[3]), int(m[2]), int(m[1]))):
         return PageDate(d, "day", "date line")
-    m = _US_LINE.search(head)
+    m = _AGENCY_LINE.search(head)
+    if m and (d := _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))):
+        return PageDate(d, "day", "date line")
+    m = _US_LINE.search(head) or _NEWS_STAMP.search(head)
     if m and (d := _safe_date(int(m[3]), MONTHS[m[1].lower().rstrip(".")], int(m[2]))):
         return PageDate(d, "day", "date line")
     m = _SHORT_LINE.search(head)

@@ -16,6 +16,8 @@ from peacegraph.seed.extract.lexicon import Lexicon, load_lexicon
 from peacegraph.seed.extract.taskmatch import matcher_for
 
 _SYMBOL_YEAR = re.compile(r"[Rr]esolution (\d{3,4}) \((\d{4})\)")
+_TEXT_DATE = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December),? ((?:19|20)\d\d)\b")
 
 
 def looks_like_council_text(text: str) -> bool:
@@ -32,6 +34,8 @@ def read_council_text(path: Path, text: str, gaz: Gazetteer, dates: Mapping[str,
         m = _SYMBOL_YEAR.search(page.text)
         if m:
             when = PageDate(dt.date(int(m.group(2)), 1, 1), "year", "symbol")
+        elif d := _TEXT_DATE.search(page.text[:2000]):  # an undated reprint: the year of the first date it gives
+            when = PageDate(dt.date(int(d.group(1)), 1, 1), "year", "a date in the text")
     finder = CouncilMissions(gaz, dates, period(when))
     decision = read_decision(page, finder.find, matcher_for(lexicon or load_lexicon()))
     return CouncilPage(path, text, page, decision)

@@ -349,3 +349,63 @@ def test_an_adoption_without_a_number_under_chapter_vii_and_the_texts_priorities
              "https://news.un.org/en/story/1999/09/1")
     assert op(d) == "interfet"
     assert {"use_of_force", "humanitarian_relief", "civilian_protection"} <= set(d.tasks), d.tasks
+
+
+# --- v8: ends in other words, agency datelines, names of operations not running then, strength changes ----------
+
+@pytest.mark.parametrize("lede, end", [
+    ("New York, Sep 15 2010 6:10PM The Security Council today voted to wind up the United Nations Mission in "
+     "Ethiopia and Eritrea (UNMEE) in January next year after the parties reached an agreement this week.", None),
+    ("The Security Council today extended the United Nations Mission in Ethiopia and Eritrea (UNMEE) until 31 July "
+     "2008, by when it should be fully drawn down and its responsibilities transferred to the country team.",
+     dt.date(2008, 7, 31)),
+])
+def test_winding_up_or_a_last_period_until_full_drawdown_terminates(ctx: ExtractContext, lede: str,
+                                                                    end: dt.date | None) -> None:
+    d = read(ctx, "Security Council acts on Ethiopia and Eritrea\n" + lede, "https://news.un.org/en/story/1")
+    assert (d.action, op(d), d.end_date) == ("terminate", "unmee", end), d.notes
+
+
+def test_agency_datelines_and_the_old_news_stamp_date_the_page() -> None:
+    assert page_date("NEW YORK–(ENEWSPF)–4 June 2010 – The Security Council today …", None).value == \
+        dt.date(2010, 6, 4)
+    assert page_date("UN Mission to end\nNew York, Sep 15 2010 6:10PM The Security Council today …", None).value == \
+        dt.date(2010, 9, 15)
+
+
+def test_a_name_said_of_an_operation_not_running_then_is_the_one_running(ctx: ExtractContext) -> None:
+    d = read(ctx, "The Security Council today extended the United Nations Mission in Sudan until 15 July 2014, "
+                  "asking the Secretary-General to report on the work of the mission by 15 March 2014.\n"
+                  "In a unanimously adopted resolution, the Council requested an update on the United Nations "
+                  "Mission in the Republic of South Sudan (UNMISS).", "https://www.example.org/undated-reprint/")
+    assert (d.action, op(d), d.end_date) == ("renew", "unmiss", dt.date(2014, 7, 15)), \
+        "no page date: the first date of the text gives the year, and UNMIS had ended by 2014"
+
+
+def test_an_end_before_a_demand_on_others_counts_and_quoted_words_give_no_task(ctx: ExtractContext) -> None:
+    d = read(ctx, "Mandate of UN mission in Iraq extended for another year\n"
+                  "The Security Council today extended for another year the mandate of the United Nations office "
+                  "that is helping Iraq on its journey towards a stable and peaceful country.\n"
+                  "“The renewal will also enable UNAMI to continue its national reconciliation efforts,” Mr. Ban "
+                  "wrote.\nActing unanimously, the Council adopted a resolution extending the mandate of the United "
+                  "Nations Assistance Mission for Iraq (UNAMI) until 31 July 2012, and calling on all parties to "
+                  "contribute to peaceful elections.", "https://news.un.org/en/story/2011/07/1")
+    assert (d.action, op(d), d.end_date, d.tasks) == ("renew", "unami", dt.date(2012, 7, 31), []), d.notes
+
+
+def test_what_the_operation_was_first_tasked_with_or_continues_to_do_is_background(ctx: ExtractContext) -> None:
+    d = read(ctx, "Security Council extends mandate of UN mission in Cyprus\n21 July 2010\n"
+                  "The Security Council today extended the mandate of the United Nations Peacekeeping Force in Cyprus "
+                  "(UNFICYP) until 15 December 2010.\nOriginally established in 1964, UNFICYP was tasked with "
+                  "monitoring the ceasefire, and the Force continues to clear mines in the buffer zone.",
+             "https://news.un.org/en/story/2010/07/1")
+    assert (d.action, op(d), d.tasks) == ("renew", "unficyp", []), d.tasks
+
+
+def test_more_troops_for_the_tasks_it_has_are_no_new_task(ctx: ExtractContext) -> None:
+    d = read(ctx, "Security Council increases troop ceiling in Cyprus\n"
+                  "The Security Council decided today to increase the authorized size of the United Nations "
+                  "Peacekeeping Force in Cyprus (UNFICYP) by 300 troops to enhance its ability to carry out its "
+                  "priority mandated tasks, which would enable the Force to focus on the protection of civilians.",
+             "https://press.un.org/en/2010/sc1.doc.htm")
+    assert (d.action, op(d), d.tasks) == ("modify", "unficyp", []), d.notes
