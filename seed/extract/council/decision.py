@@ -375,7 +375,7 @@ _IT_ACTS = re.compile(r"\b(?:it|the text|the resolution|the (?:15-member )?(?:bo
 def _lead(body: str, sents: Sequence[tuple[int, int]], stop: int, head: Sequence[tuple[int, int]]
           ) -> list[tuple[int, int]]:
     """The first two sentences after the headline in which the Council acts (before the resolution's text)."""
-    out = []
+    out: list[tuple[int, int]] = []
     skip = set(head)
     for a, b in sents:
         if a >= stop:
@@ -881,11 +881,11 @@ def _cue_allows(s: str, at: int) -> bool:
                and not any(x <= m.start() < y for x, y in tasked)]
     if not background:
         return True
-    background = [x for x, _ in background]
+    last_background = max(x for x, _ in background)
     # "originally established UNAMSIL in 1999 to cooperate … and to assist in …": a purpose of the earlier
     # decision; only a finite cue ("is tasked with", "will", "decided") gives a task again
     finite = [x for x in mandate if not _PURPOSE_CUE.match(s, x)]
-    return bool(finite) and max(finite) > max(background)
+    return bool(finite) and max(finite) > last_background
 
 
 def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Decision,
