@@ -1,5 +1,5 @@
 """The planners' page's GraphQL documents, as data: api/web/src/js/queries.js, written to dist/queries.json by
-`make web`. The start-up warm-up runs some of them, and a test validates all of them against the schema."""
+`make web`. The start-up warm-up runs some of them, and a test validates all of them against the schema; requests are labelled by operation name."""
 
 from __future__ import annotations
 
@@ -9,11 +9,23 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from graphql import GraphQLError, OperationDefinitionNode, parse
+
 
 def web_dist() -> Path | None:
     """The built planners' page, shipped as package data (None until `make web` built it)."""
     dist = Path(str(files("peacegraph.api").joinpath("web", "dist")))
     return dist if dist.is_dir() else None
+
+
+def operation_name(document: str) -> str | None:
+    """The name of a GraphQL document's first operation (`query Matrix(…) {…}` → "Matrix"); None when it is
+    anonymous or not GraphQL (what the browser tests and the page bench label requests with)."""
+    try:
+        ops = [d for d in parse(document).definitions if isinstance(d, OperationDefinitionNode)]
+    except GraphQLError:
+        return None
+    return ops[0].name.value if ops and ops[0].name else None
 
 
 def page_queries(dist: Path | None = None) -> dict[str, str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,7 +22,9 @@ from playwright.async_api import Request, async_playwright
 
 from bench.common import BENCH_SETTINGS
 from bench.paths import ROOT
+from peacegraph.api.page_queries import operation_name
 from peacegraph.devserver import LocalNeo4j
+from peacegraph.devserver.ports import free_port
 from peacegraph.graph.bundles.load import load_bundles
 from peacegraph.graph.settings import Settings
 from peacegraph.graph.store.database import Database, make_driver
@@ -50,13 +51,6 @@ async def ensure_dataset(settings: Settings) -> None:
             await load_bundles(graph, bundles)
     finally:
         await driver.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def start_api(port: int, warm_up: bool, log: Path) -> subprocess.Popen[bytes]:
@@ -104,7 +98,7 @@ async def visit(port: int) -> list[tuple[str, float, str]]:
 
             def done(r: Request, started: dict[Request, float] = started, took: list[Any] = took) -> None:
                 if r in started:
-                    name = (r.post_data_json or {}).get("query", "").split("(")[0].split("{")[0].split()[-1]
+                    name = operation_name((r.post_data_json or {}).get("query", "")) or "?"
                     took.append(((time.perf_counter() - started[r]) * 1000, name))
 
             page.on("request", sent)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from playwright.async_api import Page
 
+from peacegraph.api.page_queries import operation_name
 from peacegraph.graph.store.database import Database
 from tests.e2e.helpers import (
     api_matrix,
@@ -75,7 +76,7 @@ async def test_a_link_with_a_country_and_a_date_asks_for_the_matrix_without_wait
         """The page's name for a GraphQL request (`query Matrix(…)` → Matrix), None for any other request."""
         if not (request.url.endswith("/graphql") and request.method == "POST"):
             return None
-        return str((request.post_data_json or {}).get("query", "")).split("(")[0].split("{")[0].split()[-1]
+        return operation_name(str((request.post_data_json or {}).get("query", "")))
 
     async def on_request(request: Any) -> None:
         if name := operation(request):

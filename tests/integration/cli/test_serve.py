@@ -9,9 +9,9 @@ import time
 
 import httpx
 
+from peacegraph.devserver.ports import free_port
 from peacegraph.graph.settings import Settings
 from peacegraph.graph.store.database import Database
-from tests.fixtures.api import free_port
 from tests.paths import ROOT
 
 PEACEGRAPH = str(ROOT / ".venv" / "bin" / "peacegraph")

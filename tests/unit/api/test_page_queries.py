@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from graphql import OperationDefinitionNode, parse, validate
 
-from peacegraph.api.page_queries import first_visit, page_queries
+from peacegraph.api.page_queries import first_visit, operation_name, page_queries
 from peacegraph.api.schema import make_schema
 from peacegraph.graph.settings import Settings
 
@@ -35,3 +35,10 @@ def test_the_warm_up_sends_page_queries_with_exactly_their_variables() -> None:
         operation = next(d for d in parse(QUERIES[name]).definitions if isinstance(d, OperationDefinitionNode))
         declared = {v.variable.name.value for v in operation.variable_definitions or ()}
         assert set(variables) == declared, name
+
+
+def test_a_documents_operation_name_labels_its_request() -> None:
+    assert operation_name("query Matrix($place: ID!) { coverageMatrix(place: $place) { asOf } }") == "Matrix"
+    assert operation_name("mutation Load { x }") == "Load"
+    assert operation_name("{ anonymous }") is None
+    assert operation_name("query Broken {") is None, "not GraphQL: no name rather than an exception"
