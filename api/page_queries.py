@@ -1,5 +1,6 @@
 """The planners' page's GraphQL documents, as data: api/web/src/js/queries.js, written to dist/queries.json by
-`make web`. The start-up warm-up runs some of them, and a test validates all of them against the schema; requests are labelled by operation name."""
+`make web`. The start-up warm-up runs some of them, and a test validates all of them against the schema; the
+browser tests and the page bench label requests by their operation name."""
 
 from __future__ import annotations
 
