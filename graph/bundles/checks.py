@@ -216,8 +216,10 @@ def _mandates(recs: dict[str, list[Rec]], first: dict[str, dict[str, Rec]]) -> I
             a, b = m.adopted or m.valid_from, p.adopted or p.valid_from
             if a and b and a < b:
                 yield r.find("error", f"adopted {a}, before the mandate it acts on ({m.renews}, {b})", "renews")
-        if m.kind == "unsc_resolution" and m.valid_to is None and m.action in ("establish", "renew"):
-            yield r.find("warning", "a Council mandate without an end date (valid_to): give the date its text sets",
+        if m.kind == "unsc_resolution" and m.valid_to is None and m.action in ("establish", "renew") \
+                and not m.open_ended:
+            yield r.find("warning", "a Council mandate without an end date (valid_to): give the date its text sets, "
+                         "or open_ended: true when it sets none",
                          "valid_to")
         for mission in m.authorizes:
             mr = first["missions"].get(mission)

@@ -399,6 +399,8 @@ class Mandate(Dated):
         default_factory=list, description="task keys it assigns (demand)")
     places: Annotated[list[Id], Link("APPLIES_TO", "Place", filters={"places": "Place"})] = Field(
         default_factory=list, description="places the tasks are assigned for")
+    open_ended: bool = Field(default=False, description="the decision's text sets no end (\"until the Council "
+                             "decides otherwise\"): an empty valid_to that is not an end unknown")
     cites: list[Citation] = Field(min_length=1)
     extraction: Extraction | None = Field(default=None, description="set on facts extracted from text")
 
@@ -409,6 +411,12 @@ class Mandate(Dated):
     computed: ClassVar[tuple[Computed, ...]] = (
         Computed("symbol", "String!", "this.id", "The decision's symbol (the mandate's id)."),
     )
+
+    @model_validator(mode="after")
+    def _open_ended_has_no_end(self) -> Mandate:
+        if self.open_ended and self.valid_to is not None:
+            raise ValueError(f"open_ended: the text sets no end, but valid_to is {self.valid_to}")
+        return self
 
 
 class Coverage(Dated):

@@ -127,6 +127,14 @@ def test_node_lookup_and_sources(gql: GraphQLClient) -> None:
     assert data(gql(q, {"id": "no-such-thing"}))["node"] is None
 
 
+def test_a_mandate_says_whether_its_text_sets_no_end(gql: GraphQLClient) -> None:
+    q = """query($id: ID!) { node(id: $id) { ... on Mandate { validTo openEnded } } }"""
+    assert data(gql(q, {"id": "S/RES/50 (1948)"}))["node"] == {"validTo": None, "openEnded": True}, \
+        "UNTSO's founding resolution sets no end: open-ended, not an end unknown"
+    dated = data(gql(q, {"id": "S/RES/2100 (2013)"}))["node"]
+    assert dated["openEnded"] is False and dated["validTo"] is not None
+
+
 def test_full_text_search(gql: GraphQLClient) -> None:
     hits = data(gql('{ search(text: "Mali stabilization") { id label name } }'))["search"]
     assert any(h["id"] == "minusma" for h in hits)

@@ -116,3 +116,12 @@ def test_a_mandate_renewing_itself_is_refused() -> None:
     with pytest.raises(BundleInvalid):
         raise BundleInvalid(check_offline(bundles(
             "mandates:\n  - {id: M1, kind: other, issued_by: un, renews: M1, cites: [{source: s, locator: p}]}\n")))
+
+
+def test_an_open_ended_mandate_has_no_end_date() -> None:
+    base = {"id": "S/RES/50 (1948)", "kind": "unsc_resolution", "issued_by": "unsc", "action": "establish",
+            "valid_from": "1948-05-29", "open_ended": True, "cites": [{"source": "s", "locator": "p"}]}
+    assert m.Mandate.model_validate(base).open_ended is True
+    with pytest.raises(ValidationError, match="open_ended: the text sets no end, but valid_to is 1949-01-01"):
+        m.Mandate.model_validate({**base, "valid_to": "1949-01-01"})
+    assert m.Mandate.model_validate({**base, "open_ended": False}).open_ended is False
