@@ -17,12 +17,12 @@ from peacegraph.seed.extract.mentions.dates import MONTHS
 
 _HEADER = re.compile(r"^(url|retrieved-as):\s*(.*)$")
 _TAG = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_NAME = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _STAMP = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-_DATE_LINE = re.compile(r"^\s*(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December)\s+(\d{4})\s*$", re.M)
+_DATE_LINE = re.compile(r"^\s*(\d{1,2})\s+" + _MONTH_NAME + r"\s+(\d{4})\s*$", re.M)
 # a resolution's own text: "Adopted by the Security Council at its 8063rd meeting, on 5 October 2017"
-ADOPTED_ON = re.compile(r"Adopted by the Security Council at its \d+\w* meeting,? on (\d{1,2}) (January|February|March|"
-                        r"April|May|June|July|August|September|October|November|December),? (\d{4})")
+ADOPTED_ON = re.compile(r"Adopted by the Security Council at its \d+\w* meeting,? on (\d{1,2}) " + _MONTH_NAME +
+                        r",? (\d{4})")
 _URL_STAMP = re.compile(r"/(19[4-9]\d|20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[./]")
 _NUMERIC_LINE = re.compile(r"^\s*(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)\s*$", re.M)  # 15/06/2001
 # a reprint's date line in the American order: "Jan 28, 2014", "January 28, 2014"
@@ -30,13 +30,12 @@ _US_LINE = re.compile(r"^\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|J
                       r"August|September|October|November|December)\.?\s+(\d{1,2}),\s+((?:19|20)\d\d)\s*$", re.M)
 # an agency's dateline ("NEW YORK–(ENEWSPF)–4 June 2010 – The Security Council …") and the UN News stamp of the
 # 2000s ("New York, Sep 15 2010 6:10PM")
-_AGENCY_LINE = re.compile(r"^[A-Z][A-Za-z .]{1,30}[–—-]\s*\(?[A-Z]{2,}\)?\s*[–—-]\s*(\d{1,2})\s+(January|February|March|April|"
-                          r"May|June|July|August|September|October|November|December),?\s+(\d{4})\b", re.M)
+_AGENCY_LINE = re.compile(r"^[A-Z][A-Za-z .]{1,30}[–—-]\s*\(?[A-Z]{2,}\)?\s*[–—-]\s*(\d{1,2})\s+" + _MONTH_NAME +
+                          r",?\s+(\d{4})\b", re.M)
 _NEWS_STAMP = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?, (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.? "
                          r"(\d{1,2}),? (\d{4}) \d{1,2}:\d\d ?[AP]M\b", re.M)
 _SHORT_LINE = re.compile(r"^\s*(\d{1,2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2})\s*$", re.M)
-_DATELINE = re.compile(r"^[^\w\n]{0,3}(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December),?\s+(\d{4})\s*[–—-]\s", re.M)
+_DATELINE = re.compile(r"^[^\w\n]{0,3}(\d{1,2})\s+" + _MONTH_NAME + r",?\s+(\d{4})\s*[–—-]\s", re.M)
 _URL_YM = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
 _URL_Y = re.compile(r"/((?:19|20)\d\d)/")
 
