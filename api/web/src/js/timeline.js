@@ -123,8 +123,11 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
         const ta = tasks.get(a) || {}, tb = tasks.get(b) || {};
         return String(ta.group).localeCompare(String(tb.group)) || String(ta.label).localeCompare(String(tb.label));
       });
+      // positions by lookup, not by a scan of the months per point (4,000 points × 400 months for the DRC)
+      const monthAt = new Map(months.map((m, i) => [m, i]));
+      const taskAt = new Map(taskIds.map((t, i) => [t, i]));
       const data = points.map((p) => ({
-        value: [months.indexOf(p.month), taskIds.indexOf(p.task), STATES.indexOf(p.state)],
+        value: [monthAt.get(p.month), taskAt.get(p.task), STATES.indexOf(p.state)],
         actors: p.actors, month: p.month, task: p.task, state: p.state,
       }));
       const years = months.length / 12;
