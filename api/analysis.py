@@ -234,6 +234,15 @@ class TimelinePoint:
     actors: list[strawberry.ID]
 
 
+@strawberry.type(description="Consecutive months in which a task keeps one state and one set of actors.")
+class TimelineRun:
+    task: strawberry.ID
+    state: str
+    actors: list[strawberry.ID]
+    from_: dt.date = strawberry.field(name="from", description="The first month (its first day).")
+    to: dt.date = strawberry.field(description="The last month (its first day), included.")
+
+
 # -- drawdown ---------------------------------------------------------------------------------------------------------
 @strawberry.input(description="An actor leaves on `date` (first day gone), from `places` (default: everywhere).")
 class DepartureInput:
@@ -639,6 +648,21 @@ def coverage_diff(d: df.CoverageDiff) -> CoverageDiff:
 
 
 # -- root fields ------------------------------------------------------------------------------------------------------
+
+async def _timeline(info: Info, place: strawberry.ID, from_: dt.date, to: dt.date,
+                    include_planned: bool) -> list[cov.TimelinePoint]:
+    """The checked arguments of a timeline, then its points (an unknown place is an error)."""
+    start, end = checked_date(from_, "from"), checked_date(to, "to")
+    if end < start:
+        raise UserError("`to` is before `from`", argument="to")
+    if (end - start).days > 366 * MAX_TIMELINE_YEARS:
+        raise UserError(f"a timeline covers at most {MAX_TIMELINE_YEARS} years", argument="to")
+    try:
+        return await cov.coverage_timeline(info.context.graph, str(place), start, end, include_planned)
+    except UnknownIds as exc:
+        raise not_found(exc) from None
+
+
 @strawberry.type
 class AnalysisQuery:
     """Root fields that analyse: who covers, the matrix, the timeline, drawdowns, a mission's history, a trace, the
@@ -674,16 +698,17 @@ class AnalysisQuery:
     async def coverage_timeline(self, info: Info, place: strawberry.ID, from_: Annotated[
             dt.date, strawberry.argument(name="from")], to: dt.date,
             include_planned: bool = False) -> list[TimelinePoint]:
-        start, end = checked_date(from_, "from"), checked_date(to, "to")
-        if end < start:
-            raise UserError("`to` is before `from`", argument="to")
-        if (end - start).days > 366 * MAX_TIMELINE_YEARS:
-            raise UserError(f"a timeline covers at most {MAX_TIMELINE_YEARS} years", argument="to")
-        try:
-            points = await cov.coverage_timeline(info.context.graph, str(place), start, end, include_planned)
-        except UnknownIds as exc:
-            raise not_found(exc) from None
+        points = await _timeline(info, place, from_, to, include_planned)
         return [TimelinePoint(month=p.month, task=p.task, state=p.state, actors=list(p.actors)) for p in points]
+
+    @strawberry.field(description="The same timeline as runs of months with one state and one set of actors "
+                                  "(a few hundred items where coverageTimeline has thousands: what the page draws).")
+    async def coverage_timeline_runs(self, info: Info, place: strawberry.ID, from_: Annotated[
+            dt.date, strawberry.argument(name="from")], to: dt.date,
+            include_planned: bool = False) -> list[TimelineRun]:
+        points = await _timeline(info, place, from_, to, include_planned)
+        return [TimelineRun(task=r.task, state=r.state, actors=list(r.actors), from_=r.first, to=r.last)
+                for r in cov.runs_of(points)]
 
     @strawberry.field(description="What a recorded transition leaves behind.")
     async def drawdown(self, info: Info, transition: strawberry.ID, include_planned: bool = False) -> Drawdown:

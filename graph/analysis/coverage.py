@@ -264,12 +264,44 @@ class TimelinePoint:
     actors: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class TimelineRun:
+    """Consecutive months in which a task keeps one state and one set of actors: `first` to `last` (month starts)."""
+
+    task: str
+    state: str
+    actors: tuple[str, ...]
+    first: dt.date
+    last: dt.date
+
+
+def next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def runs_of(points: Iterable[TimelinePoint]) -> list[TimelineRun]:
+    """The timeline as runs (a few hundred where the points are thousands): a run ends where the state or the
+    actors change, or a month has no point for the task. Expanding the runs month by month gives the points back."""
+    open_runs: dict[str, TimelineRun] = {}
+    out: list[TimelineRun] = []
+    for p in sorted(points, key=lambda p: (p.task, p.month)):
+        run = open_runs.get(p.task)
+        if run and run.state == p.state and run.actors == p.actors and next_month(run.last) == p.month:
+            open_runs[p.task] = TimelineRun(run.task, run.state, run.actors, run.first, p.month)
+            continue
+        if run:
+            out.append(run)
+        open_runs[p.task] = TimelineRun(p.task, p.state, p.actors, p.month, p.month)
+    out.extend(open_runs.values())
+    return sorted(out, key=lambda r: (r.first, r.task))
+
+
 def month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
     """First days of the months from `start`'s month up to and including `end`'s month."""
     months, current = [], start.replace(day=1)
     while current <= end:
         months.append(current)
-        current = (current.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        current = next_month(current)
     return months
 
 

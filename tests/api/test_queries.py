@@ -3,10 +3,12 @@ asOf, node lookup, search, nested fields without N+1."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
+from peacegraph.graph.analysis.coverage import month_starts
 from tests.fixtures.api import GraphQLClient
 from tests.paths import ROOT as PROJECT_ROOT
 
@@ -133,6 +135,16 @@ def test_a_mandate_says_whether_its_text_sets_no_end(gql: GraphQLClient) -> None
         "UNTSO's founding resolution sets no end: open-ended, not an end unknown"
     dated = data(gql(q, {"id": "S/RES/2100 (2013)"}))["node"]
     assert dated["openEnded"] is False and dated["validTo"] is not None
+
+
+def test_timeline_runs_expand_to_the_monthly_timeline(gql: GraphQLClient) -> None:
+    args = 'place: "COD", from: "1999-01-01", to: "2025-12-01"'
+    points = data(gql(f"{{ coverageTimeline({args}) {{ month task state actors }} }}"))["coverageTimeline"]
+    runs = data(gql(f"{{ coverageTimelineRuns({args}) {{ task state actors from to }} }}"))["coverageTimelineRuns"]
+    assert 0 < len(runs) < len(points) / 5, (len(runs), len(points))
+    expanded = {(str(m), r["task"], r["state"], tuple(r["actors"])) for r in runs
+                for m in month_starts(dt.date.fromisoformat(r["from"]), dt.date.fromisoformat(r["to"]))}
+    assert expanded == {(p["month"], p["task"], p["state"], tuple(p["actors"])) for p in points}
 
 
 def test_full_text_search(gql: GraphQLClient) -> None:

@@ -181,6 +181,22 @@ def test_timeline_gives_monthly_states() -> None:
         dt.date(2013, 11, 1), dt.date(2013, 12, 1), dt.date(2014, 1, 1), dt.date(2014, 2, 1)]
 
 
+def test_timeline_runs_give_back_the_monthly_points_and_break_where_state_actors_or_months_change() -> None:
+    points = cov.timeline(zedland(), "ZZA", dt.date(2020, 11, 15), dt.date(2021, 7, 1))
+    runs = cov.runs_of(points)
+    assert len(runs) < len(points)
+    expanded = {(m, r.task, r.state, r.actors) for r in runs
+                for m in cov.month_starts(r.first, r.last)}
+    assert expanded == {(p.month, p.task, p.state, p.actors) for p in points}
+    mine = [(r.state, r.actors, r.first, r.last) for r in runs if r.task == "mine_action"]
+    assert any(s == "thin" and a == ("m2",) and last == dt.date(2021, 5, 1) for s, a, _, last in mine), mine
+    assert any(s == "gap" and first == dt.date(2021, 6, 1) for s, _, first, _ in mine), "c6 ends on 2021-06-01"
+    t = cov.TimelinePoint
+    gap = cov.runs_of([t(dt.date(2020, 1, 1), "x", "thin", ("a",)), t(dt.date(2020, 3, 1), "x", "thin", ("a",))])
+    assert [(r.first, r.last) for r in gap] == [(dt.date(2020, 1, 1),) * 2, (dt.date(2020, 3, 1),) * 2], \
+        "a month with no point ends a run"
+
+
 def test_host_state_responsibility_is_a_marker_never_coverage() -> None:
     bundle = world({"m1": "un"}, [], ["civilian_protection"])
     bundle.tasks[0].primary_responsibility = "host_state"

@@ -526,8 +526,8 @@ async function loadTimeline() {
     const d = await asked;
     if (seq !== timelineSeq) return;
     data.timelineKey = key;
-    timeline.renderCoverage(d.coverageTimeline, data.tasks, data.range);
-    if (!d.coverageTimeline.length) {
+    timeline.renderCoverage(d.coverageTimelineRuns, data.tasks, data.range);
+    if (!d.coverageTimelineRuns.length) {
       cov.dataset.state = "empty";
       showMessage(els.timelineMsg, "empty", `No task is mandated or covered in ${placeName(place)} between ${data.range.from} and ${data.range.to}.`);
     }

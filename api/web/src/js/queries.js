@@ -91,7 +91,7 @@ export const Q = {
   }`,
 
   timeline: `query Timeline($place: ID!, $from: Date!, $to: Date!, $planned: Boolean!) {
-    coverageTimeline(place: $place, from: $from, to: $to, includePlanned: $planned) { month task state actors }
+    coverageTimelineRuns(place: $place, from: $from, to: $to, includePlanned: $planned) { task state actors from to }
   }`,
 
   diff: `query Diff($place: ID!, $from: Date!, $to: Date!, $planned: Boolean!) {

@@ -5,6 +5,11 @@ import { STATES, STATE_STYLE, actorLabel, fmtDate, h } from "./common.js";
 
 const DAY = 86400000;
 const ts = (d) => Date.parse(`${d}T00:00:00Z`);
+// "2024-12-01" -> "2025-01-01": the first day of the next month (ISO dates compare as strings)
+const nextMonth = (d) => {
+  const [y, m] = d.split("-").map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+};
 
 export function createTimeline(ganttEl, coverageEl, { onMission }) {
   const gantt = echarts.init(ganttEl);
@@ -117,7 +122,12 @@ export function createTimeline(ganttEl, coverageEl, { onMission }) {
       ganttEl.dataset.selected = selected || "";
     },
 
-    renderCoverage(points, tasks, range) {
+    renderCoverage(runs, tasks, range) {
+      // runs of months with one state and one set of actors, expanded to one cell a month
+      const points = [];
+      for (const r of runs) {
+        for (let m = r.from; m <= r.to; m = nextMonth(m)) points.push({ month: m, task: r.task, state: r.state, actors: r.actors });
+      }
       const months = [...new Set(points.map((p) => p.month))].sort();
       const taskIds = [...new Set(points.map((p) => p.task))].sort((a, b) => {
         const ta = tasks.get(a) || {}, tb = tasks.get(b) || {};
