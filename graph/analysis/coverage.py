@@ -91,7 +91,7 @@ def scope_of(snap: Snapshot, place: str) -> Scope:
 def active_facts(snap: Snapshot, place: str, on: dt.date, include_planned: bool,
                  task: str | None = None) -> list[Fact]:
     """Facts counted on `on` that bear on `place` (declared there, above it or inside it)."""
-    return list(snap.facts_in(snap.scope(place), on, include_planned, task))
+    return snap.facts_in_scope(place, on, include_planned, task)
 
 
 def demand_on(snap: Snapshot, place: str, on: dt.date, include_planned: bool) -> dict[str, set[str]]:
@@ -155,27 +155,24 @@ def matrix(snap: Snapshot, place: str, on: dt.date, include_planned: bool = Fals
            stale_after_years: int = rules.STALE_AFTER_YEARS) -> Matrix:
     """Tasks × actors for `place` on `on`, with a state per task, each actor's currency and the data's date.
 
-    One pass over the scope's facts in (task, actor, id) order (Snapshot.scope_facts): a cell is a run of facts of
-    one task and one actor, already in the order the answer lists them."""
-    top = rules.highest_level(include_planned)
+    One pass over the facts in force, in (task, actor, id) order (Snapshot.facts_in_scope): a cell is a run of
+    facts of one task and one actor, already in the order the answer lists them."""
     above = frozenset(snap.ancestors(place))
-    active: list[Fact] = []
+    active = active_facts(snap, place, on, include_planned)
     by_actor: dict[str, list[Fact]] = defaultdict(list)
     actors_by_task: dict[str, set[str]] = defaultdict(set)
     out_cells: list[Cell] = []
     run: list[Fact] = []
     task = actor = ""
-    for lo, hi, level, f in snap.scope_facts(place):
-        if lo <= on < hi and level <= top:
-            active.append(f)
-            by_actor[f.actor].append(f)
-            if f.task != task or f.actor != actor:
-                if run:
-                    out_cells.append(_cell(run, above))
-                run = []
-                task, actor = f.task, f.actor
-                actors_by_task[task].add(actor)
-            run.append(f)
+    for f in active:
+        by_actor[f.actor].append(f)
+        if f.task != task or f.actor != actor:
+            if run:
+                out_cells.append(_cell(run, above))
+            run = []
+            task, actor = f.task, f.actor
+            actors_by_task[task].add(actor)
+        run.append(f)
     if run:
         out_cells.append(_cell(run, above))
     rows = _task_rows(snap, place, on, include_planned, actors_by_task)
@@ -244,7 +241,7 @@ def coverings(snap: Snapshot, tasks: Sequence[str], place: str, on: dt.date, inc
               stale_after_years: int = rules.STALE_AFTER_YEARS) -> list[Covering]:
     """The facts covering any of `tasks` that bear on `place` on `on`, leads first, with mandates and funding."""
     wanted = set(tasks)
-    facts = [f for f in snap.facts_in(snap.scope(place), on, include_planned) if f.task in wanted]
+    facts = [f for f in snap.facts_in_scope(place, on, include_planned) if f.task in wanted]
     answers = []
     for f in facts:
         actor = snap.actors.get(f.actor) or Actor(f.actor, f.actor, None, "organization", (f.actor,))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -383,9 +382,9 @@ class Snapshot:
         return {}
 
     def scope_facts(self, place: str) -> tuple[tuple[dt.date, dt.date, int, Fact], ...]:
-        """Every fact declared in `place`'s scope with its span, in (task, actor, id) order: what the matrix walks
-        to make its cells without sorting. Built on the first question about `place`, then kept (a thread that
-        builds it at the same time as another builds the same tuple)."""
+        """Every fact declared in `place`'s scope with its span, in (task, actor, id) order: what every question
+        about a place reads (facts_in_scope), in the order the matrix makes its cells in. Built on the first
+        question about `place`, then kept (a thread that builds it at the same time builds the same tuple)."""
         held = self._in_scope.get(place)
         if held is None:
             placed = self.placed
@@ -477,12 +476,12 @@ class Snapshot:
         lo, hi, level = self.spans[f.id]
         return lo <= on < hi and level <= rules.highest_level(include_planned)
 
-    def facts_in(self, places: Iterable[str], on: dt.date, include_planned: bool,
-                 task: str | None = None) -> list[Fact]:
-        """Counted facts in force on `on` declared at any of `places` (optionally of one task)."""
+    def facts_in_scope(self, place: str, on: dt.date, include_planned: bool,
+                       task: str | None = None) -> list[Fact]:
+        """Counted facts in force on `on` declared in `place`'s scope (optionally of one task), in (task, actor,
+        id) order."""
         top = rules.highest_level(include_planned)
-        placed = self.placed
-        return [f for p in places for lo, hi, level, f in placed.get(p, ())
+        return [f for lo, hi, level, f in self.scope_facts(place)
                 if lo <= on < hi and level <= top and (task is None or f.task == task)]
 
     @cached_property
