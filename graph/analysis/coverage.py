@@ -11,15 +11,27 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from peacegraph.graph.analysis import mandates as md
 from peacegraph.graph.analysis.ids import Wanted
 from peacegraph.graph.analysis.load import STORE, SnapshotStore
-from peacegraph.graph.analysis.snapshot import Actor, Fact, FundingLine, Mandate, Snapshot, SourceRef
+from peacegraph.graph.analysis.snapshot import (
+    Actor,
+    Cell,
+    Fact,
+    FundingLine,
+    Mandate,
+    ScopeGroup,
+    Snapshot,
+    SourceRef,
+    scope_group,
+)
 from peacegraph.graph.domain import rules
 from peacegraph.graph.store.database import Database
 
@@ -49,16 +61,6 @@ class ActorColumn(NamedTuple):
     kind: str
     organizations: tuple[str, ...]
     currency: rules.Currency = md.NO_CURRENCY
-
-
-class Cell(NamedTuple):
-    """The coverage facts of one actor for one task (a heatmap cell); inherited when all are declared above.
-    (Tuples: a matrix at scale holds thousands.)"""
-
-    task: str
-    actor: str
-    coverages: tuple[Fact, ...]
-    inherited: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def _task_rows(snap: Snapshot, place: str, on: dt.date, include_planned: bool,
     for task in set(actors_by_task) | set(demand):
         info = snap.tasks.get(task)
         actors = actors_by_task.get(task, set())
-        orgs = {o for a in actors for o in org_map.get(a) or (a,)}
+        orgs = set().union(*[org_map.get(a) or (a,) for a in actors])
         state = rules.state_of(actors, orgs, bool(demand.get(task)))
         if state is None:
             continue
@@ -155,45 +157,56 @@ def matrix(snap: Snapshot, place: str, on: dt.date, include_planned: bool = Fals
            stale_after_years: int = rules.STALE_AFTER_YEARS) -> Matrix:
     """Tasks × actors for `place` on `on`, with a state per task, each actor's currency and the data's date.
 
-    One pass over the facts in force, in (task, actor, id) order (Snapshot.facts_in_scope): a cell is a run of
-    facts of one task and one actor, already in the order the answer lists them."""
-    above = frozenset(snap.ancestors(place))
-    active = active_facts(snap, place, on, include_planned)
-    by_actor: dict[str, list[Fact]] = defaultdict(list)
+    The place's runs of one task and one actor (Snapshot.scope_groups, in the order the answer lists cells) whose
+    facts count on `on`: a run whose facts all count is a cell as it stands (at scale most runs are one fact), a
+    run in part is cut to the facts that count; each actor's currency and the data's date come from the same runs."""
+    top = rules.highest_level(include_planned)
+    groups = snap.scope_groups(place)
+    active = [g for g in groups if g.lo <= on < g.hi and g.level <= top]
+    if len(groups) < len(snap.scope_facts(place)):  # some run holds more than one fact
+        above, confirmed = set(snap.ancestors(place)), snap.fact_confirmed
+        cut = (_counted(g, on, top, above, confirmed) for g in active)
+        active = [g for g in cut if g is not None]
     actors_by_task: dict[str, set[str]] = defaultdict(set)
-    out_cells: list[Cell] = []
-    run: list[Fact] = []
-    task = actor = ""
-    for f in active:
-        by_actor[f.actor].append(f)
-        if f.task != task or f.actor != actor:
-            if run:
-                out_cells.append(_cell(run, above))
-            run = []
-            task, actor = f.task, f.actor
-            actors_by_task[task].add(actor)
-        run.append(f)
-    if run:
-        out_cells.append(_cell(run, above))
+    actor_latest: dict[str, dt.date | None] = {}  # per actor: the latest day one of its facts was confirmed
+    actor_open: set[str] = set()  # actors with an open-ended fact
+    for g in active:
+        actor = g.actor
+        actors_by_task[g.task].add(actor)
+        day = g.latest_confirmed
+        if day is not None:
+            held = actor_latest.get(actor)
+            if held is None or day > held:
+                actor_latest[actor] = day
+        elif actor not in actor_latest:
+            actor_latest[actor] = None
+        if g.any_open:
+            actor_open.add(actor)
+    days = [g.latest_confirmed for g in active if g.latest_confirmed is not None]
     rows = _task_rows(snap, place, on, include_planned, actors_by_task)
     columns = []
     org_map = snap.org_map
-    for actor_id, facts in by_actor.items():
+    for actor_id, latest in actor_latest.items():
         a = snap.actors.get(actor_id) or Actor(actor_id, actor_id, None, "organization", (actor_id,))
         columns.append(ActorColumn(a.id, a.name, a.acronym, a.kind, org_map.get(actor_id) or (actor_id,),
-                                   md.actor_currency(snap, actor_id, facts, on, stale_after_years, include_planned)))
+                                   md.actor_currency_of(snap, actor_id, latest, True, actor_id in actor_open,
+                                                        on, stale_after_years, include_planned)))
     return Matrix(
         place=scope_of(snap, place), as_of=on, include_planned=include_planned, tasks=tuple(rows),
-        actors=tuple(sorted(columns, key=lambda c: (c.organizations, c.name))), cells=tuple(out_cells),
-        counts=count_states(rows), data_current_to=data_current_to(snap, active),
+        actors=tuple(sorted(columns, key=lambda c: (c.organizations, c.name))), cells=tuple(g.cell for g in active),
+        counts=count_states(rows), data_current_to=max(days) if days else None,
     )
 
 
-def _cell(run: list[Fact], above: frozenset[str]) -> Cell:
-    """A cell from its facts; inherited when every one is declared at a place containing the one asked about."""
-    first = run[0]
-    inherited = bool(above) and all(f.place in above for f in run)
-    return tuple.__new__(Cell, (first.task, first.actor, tuple(run), inherited))  # Cell(...) without its Python __new__
+def _counted(g: ScopeGroup, on: dt.date, top: int, above: set[str],
+             confirmed: dict[str, dt.date | None]) -> ScopeGroup | None:
+    """The group cut to its facts that count on `on` (itself when all do, None when none does)."""
+    if len(g.entries) == 1:
+        return g
+    entries = tuple(e for e in g.entries if e[0] <= on < e[1] and e[2] <= top)
+    if len(entries) == len(g.entries):
+        return g
+    return scope_group(g.task, g.actor, entries, above, confirmed) if entries else None
 
 
 @dataclass(frozen=True)
@@ -312,10 +325,9 @@ def timeline(snap: Snapshot, place: str, start: dt.date, end: dt.date,
     top = rules.highest_level(include_planned)
     first, last = months[0], months[-1] + dt.timedelta(days=1)
     facts: dict[str, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
-    for p in snap.scope(place):
-        for lo, hi, level, f in snap.placed.get(p, ()):
-            if level <= top and lo < hi and lo < last and hi > first:
-                facts[f.task].append((lo, hi, f.actor))
+    for lo, hi, level, f in snap.scope_facts(place):
+        if level <= top and lo < hi and lo < last and hi > first:
+            facts[f.task].append((lo, hi, f.actor))
     related = set(snap.scope(place))
     demand: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
     for task, pairs in snap.demand_spans.items():
@@ -330,11 +342,13 @@ def timeline(snap: Snapshot, place: str, start: dt.date, end: dt.date,
 
 def _sweep(snap: Snapshot, task: str, facts: list[tuple[dt.date, dt.date, str]],
            demand: list[tuple[dt.date, dt.date]], months: list[dt.date]) -> list[TimelinePoint]:
-    """One task's months: events in date order update who covers (and their organisations) and the demand."""
+    """One task's months: events in date order update who covers (kept sorted as they come and go, so a month
+    that changes copies the names instead of sorting them), their organisations and the demand."""
     events = sorted([(lo, 1, a) for lo, _, a in facts] + [(hi, -1, a) for _, hi, a in facts]
                     + [(lo, 1, None) for lo, _ in demand] + [(hi, -1, None) for _, hi in demand],
-                    key=lambda e: e[0])
+                    key=itemgetter(0))
     actors: dict[str, int] = {}
+    names: list[str] = []  # the actors with a fact in force, sorted
     orgs: dict[str, int] = {}
     demanded = 0
     i, out = 0, []
@@ -355,6 +369,10 @@ def _sweep(snap: Snapshot, task: str, facts: list[tuple[dt.date, dt.date, str]],
             else:
                 del actors[actor]
             if (before == 0) != (now == 0):
+                if now:
+                    insort(names, actor)
+                else:
+                    del names[bisect_left(names, actor)]
                 for o in snap.organizations_of(actor):
                     n = orgs.get(o, 0) + (1 if now else -1)
                     if n:
@@ -362,8 +380,8 @@ def _sweep(snap: Snapshot, task: str, facts: list[tuple[dt.date, dt.date, str]],
                     else:
                         del orgs[o]
         if cached is None or changed:
-            names = tuple(sorted(actors))
-            cached = (names, rules.state_of(names, orgs, demanded > 0))
+            held = tuple(names)
+            cached = (held, rules.state_of(held, orgs, demanded > 0))
         if cached[1] is not None:
             out.append(TimelinePoint(month, task, cached[1], cached[0]))
     return out

@@ -92,22 +92,32 @@ def fact_currency(snap: Snapshot, fact: Fact, on: dt.date, stale_after_years: in
 def actor_currency(snap: Snapshot, actor: str, facts: Iterable[Fact], on: dt.date, stale_after_years: int,
                    include_planned: bool = False) -> rules.Currency:
     """An actor's currency from its facts in force: confirmed by any of them, open-ended if any is."""
-    a = snap.actors.get(actor)
     confirmed = snap.fact_confirmed
-    latest = snap.confirmed_by.get((actor, None))
-    open_end = None
-    mission_end = a.valid_to if a is not None and a.is_mission else None
+    latest: dt.date | None = None
+    any_fact = any_open = False
     for f in facts:
+        any_fact = True
         day = confirmed.get(f.id)
         if day is not None and (latest is None or day > latest):
             latest = day
-        if f.valid_to is None and mission_end is None:
-            open_end = True
-        elif open_end is None:
-            open_end = False
-    if open_end is None:  # no fact in force
-        if a is None or not a.is_mission:
-            return NO_CURRENCY
-        open_end = a.valid_to is None
+        any_open = any_open or f.valid_to is None
+    return actor_currency_of(snap, actor, latest, any_fact, any_open, on, stale_after_years, include_planned)
+
+
+def actor_currency_of(snap: Snapshot, actor: str, latest_fact_day: dt.date | None, any_fact: bool, any_open: bool,
+                      on: dt.date, stale_after_years: int, include_planned: bool = False) -> rules.Currency:
+    """actor_currency from what its facts in force come to (the matrix folds them in its one pass): the latest day
+    one was confirmed, whether there is any, whether any is open-ended."""
+    a = snap.actors.get(actor)
+    is_mission = a is not None and a.is_mission
+    latest = snap.confirmed_by.get((actor, None))
+    if latest_fact_day is not None and (latest is None or latest_fact_day > latest):
+        latest = latest_fact_day
+    if any_fact:  # open-ended when a fact is and its mission has no end
+        open_end = any_open and not (is_mission and a.valid_to is not None)  # type: ignore[union-attr]
+    elif not is_mission:
+        return NO_CURRENCY
+    else:
+        open_end = a.valid_to is None  # type: ignore[union-attr]
     return rules.currency(None if open_end else rules.LATEST, [latest], on, stale_after_years,
                           lapsed(snap, actor, on, include_planned))

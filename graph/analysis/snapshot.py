@@ -9,14 +9,43 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from itertools import groupby
+from typing import Any, NamedTuple
 
 from peacegraph.graph.domain import rules
 from peacegraph.graph.store.convert import to_date
 
 Span = tuple[dt.date, dt.date, int]
+ScopeEntry = tuple[dt.date, dt.date, int, "Fact"]
+"""A fact of a place's scope with its span: first day, first day after, status level, the fact."""
+
+
+class Cell(NamedTuple):
+    """The coverage facts of one actor for one task (a heatmap cell); inherited when all are declared above the
+    place asked about. (Tuples: a matrix at scale holds thousands.)"""
+
+    task: str
+    actor: str
+    coverages: tuple[Fact, ...]
+    inherited: bool = False
+
+
+class ScopeGroup(NamedTuple):
+    """A run of scope facts of one task and one actor: the bounds of their spans, and what they come to when all
+    count (the cell, the latest day one was confirmed, whether one is open-ended)."""
+
+    task: str
+    actor: str
+    lo: dt.date  # the earliest first day of its facts
+    hi: dt.date  # the latest first day after
+    level: int  # the lowest status level
+    entries: tuple[ScopeEntry, ...]
+    cell: Cell
+    latest_confirmed: dt.date | None
+    any_open: bool
 """When a fact or mandate can count: first day, first day after (date.max when open), and its status level
 (rules.status_level: it counts when the level is at most rules.highest_level of the question)."""
 
@@ -394,6 +423,24 @@ class Snapshot:
         return held
 
     @cached_property
+    def _groups_in_scope(self) -> dict[str, tuple[ScopeGroup, ...]]:
+        return {}
+
+    def scope_groups(self, place: str) -> tuple[ScopeGroup, ...]:
+        """`place`'s scope facts as runs of one task and one actor (scope_facts' order), each with what its facts
+        come to when all count (scope_group). At scale a run is mostly one fact, so the matrix takes most as they
+        are. Kept like scope_facts."""
+        held = self._groups_in_scope.get(place)
+        if held is None:
+            above, confirmed = set(self.ancestors(place)), self.fact_confirmed
+            groups: list[ScopeGroup] = []
+            for (task, actor), run in groupby(self.scope_facts(place), key=lambda e: (e[3].task, e[3].actor)):
+                groups.append(scope_group(task, actor, tuple(run), above, confirmed))
+            held = tuple(groups)
+            self._groups_in_scope[place] = held
+        return held
+
+    @cached_property
     def mandate_spans(self) -> dict[str, Span]:
         """Per mandate: the days it is in force (a modification's end included) and its status level."""
         return {m.id: (m.valid_from or dt.date.min, self.effective_to(m) or dt.date.max,
@@ -452,7 +499,7 @@ class Snapshot:
         """Build every index now (in the loading thread), so that analyses only read."""
         for name in ("_ancestors", "_descendants", "facts_by_place", "facts_by_task", "facts_by_actor", "facts_by_id",
                      "mandates_by_actor", "demand_places", "demand_by_task", "funding_by_recipient",
-                     "funding_by_fact", "spans", "placed", "_in_scope", "mandate_spans", "demand_spans", "confirmed_by",
+                     "funding_by_fact", "spans", "placed", "_in_scope", "_groups_in_scope", "mandate_spans", "demand_spans", "confirmed_by",
                      "fact_confirmed", "chain_terms", "org_map"):
             getattr(self, name)
 
@@ -495,6 +542,18 @@ class Snapshot:
     def actor_name(self, actor: str) -> str:
         a = self.actors.get(actor)
         return a.name if a else actor
+
+
+def scope_group(task: str, actor: str, entries: tuple[ScopeEntry, ...], above: Set[str],
+                confirmed: Mapping[str, dt.date | None]) -> ScopeGroup:
+    """The group of these scope entries (one task, one actor): their cell is inherited when every fact is declared
+    at a place in `above` (the places containing the one asked about)."""
+    facts = tuple(e[3] for e in entries)
+    days = [d for d in (confirmed.get(f.id) for f in facts) if d is not None]
+    return ScopeGroup(task, actor, min(e[0] for e in entries), max(e[1] for e in entries),
+                      min(e[2] for e in entries), entries,
+                      Cell(task, actor, facts, bool(above) and all(f.place in above for f in facts)),
+                      max(days) if days else None, any(f.valid_to is None for f in facts))
 
 
 def _latest(*days: dt.date | None) -> dt.date | None:

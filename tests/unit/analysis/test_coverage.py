@@ -87,6 +87,25 @@ def test_dates_open_ended_and_boundaries() -> None:
     assert past == {"child_protection": ("thin", ("m2",)), **{t: ("gap", ()) for t in DEMAND}}
 
 
+def test_a_cell_holds_only_the_facts_of_its_run_in_force_and_is_inherited_by_them() -> None:
+    # m1's civilian protection: at the country 2020-2022, in North 2022-2024 and again at the country from 2024
+    runs = [("r1", "m1", "civilian_protection", "ZZA", "2020-01-01", "2022-01-01"),
+            ("r2", "m1", "civilian_protection", "ZZA-north", "2022-01-01", "2024-01-01"),
+            ("r3", "m1", "civilian_protection", "ZZA", "2023-06-01", None)]
+    snap = snapshot_of(world({"m1": "un"}, runs, ["civilian_protection"]), "ZZA")
+
+    def cell(place: str, on: dt.date) -> tuple[list[str], bool]:
+        m = cov.matrix(snap, place, on)
+        (c,) = [c for c in m.cells if c.actor == "m1"]
+        return [f.id for f in c.coverages], c.inherited
+
+    assert cell("ZZA-north", dt.date(2021, 1, 1)) == (["r1"], True), "only the country's fact: inherited"
+    assert cell("ZZA-north", dt.date(2022, 6, 1)) == (["r2"], False)
+    assert cell("ZZA-north", dt.date(2023, 7, 1)) == (["r2", "r3"], False), "one fact declared in North itself"
+    assert cell("ZZA-north", dt.date(2025, 1, 1)) == (["r3"], True)
+    assert cov.matrix(snap, "ZZA-north", dt.date(2019, 1, 1)).cells == ()
+
+
 def test_planned_coverage_counts_only_when_asked_and_proposed_never() -> None:
     snap = zedland()
     assert states(cov.matrix(snap, "ZZA", D))["mine_action"] == ("gap", ())
