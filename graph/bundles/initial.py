@@ -14,7 +14,9 @@ as it found it. Only an empty database qualifies (not even API keys), so no read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +42,20 @@ class Prepared:
     rest: ParsedBundle | None
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a load builds its rows and files: they are millions of objects without
+    cycles, and each full collection rescanned all of them (a third of the time at 350k coverage facts, measured).
+    Reference counting still frees what is dropped; the collector runs again afterwards."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 async def prepare(db: Database, parsed: Sequence[ParsedBundle], folder: Path,
                   allow_pending: bool = False) -> Prepared:
     """Validate the load against the (empty) database and write its CSV files into `folder`. Raises NotEmpty or
@@ -48,18 +64,19 @@ async def prepare(db: Database, parsed: Sequence[ParsedBundle], folder: Path,
     if nodes:
         raise NotEmpty(f"the database holds {nodes:,} nodes: --initial loads into an empty database only (use the "
                        "ordinary load, or `peacegraph db wipe` first)")
-    errors = check_offline(parsed, allow_pending)
-    if errors:
-        raise BundleInvalid(errors)
-    # the graph checks against an empty graph come to this: references must name records of the load (there is
-    # nothing in the graph to clash with, close a cycle through or look alike; cycles were judged offline)
-    problems = check_references(parsed, {})
-    if problems:
-        raise BundleInvalid(problems)
-    bundle = combine(parsed)
-    rows = rows_of(bundle)
-    changes = {(kind, r["id"]): "new" for kind, kind_rows in rows.items() for r in kind_rows}
-    files = write_csv({k: r for k, r in rows.items() if creatable(k)}, folder)
+    with _collector_paused():
+        errors = check_offline(parsed, allow_pending)
+        if errors:
+            raise BundleInvalid(errors)
+        # the graph checks against an empty graph come to this: references must name records of the load (there is
+        # nothing in the graph to clash with, close a cycle through or look alike; cycles were judged offline)
+        problems = check_references(parsed, {})
+        if problems:
+            raise BundleInvalid(problems)
+        bundle = combine(parsed)
+        rows = rows_of(bundle)
+        changes = {(kind, r["id"]): "new" for kind, kind_rows in rows.items() for r in kind_rows}
+        files = write_csv({k: r for k, r in rows.items() if creatable(k)}, folder)
     counts = WriteCounts()
     for kind, kind_rows in rows.items():
         if creatable(kind):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -84,19 +83,33 @@ class ImportFiles:
         return [*(f"--nodes={p}" for p in self.nodes), *(f"--relationships={p}" for p in self.relationships)]
 
 
-def _field(value: Any) -> str:
-    """One CSV field: nothing for None (no property), a quoted string ("" stays an empty string), a bare number."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    return _quoted(str(value))
-
-
 def _quoted(text: str) -> str:
     return '"' + (text.replace('"', '""') if '"' in text else text) + '"'
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else _quoted(value.value if isinstance(value, Enum) else str(value))
+
+
+def _number(value: Any) -> str:
+    return "" if value is None else repr(value)
+
+
+def _boolean(value: Any) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _day(value: Any) -> str:
+    return "" if value is None else '"' + value.isoformat() + '"'
+
+
+def _array(value: Any) -> str:
+    return "" if value is None else _quoted(ARRAY_DELIMITER.join(str(_cell(v)) for v in value))
+
+
+FORMAT = {"string": _text, "long": _number, "double": _number, "boolean": _boolean, "date": _day, "string[]": _array}
+"""A property's CSV field by its importer type, chosen once per property: nothing for None (no property), a quoted
+string ("" stays an empty string), a bare number, dates and arrays quoted."""
 
 
 def _write_links(path: Path, links: list[tuple[str, str]], rel: str) -> int:
@@ -107,14 +120,19 @@ def _write_links(path: Path, links: list[tuple[str, str]], rel: str) -> int:
     return len(links)
 
 
-def _write(path: Path, header: list[str], rows: Iterable[list[Any]]) -> int:
-    n = 0
+def _write_nodes(path: Path, kind: str, mine: list[dict[str, Any]], props: list[str], types: dict[str, str],
+                 labels: str) -> int:
+    """A node file: the key fields, then each property formatted by its type (chosen once for the kind)."""
+    formats = [(p, FORMAT[types[p]]) for p in props]
+    tail = "," + _quoted(labels) + "\n"
+    header = [":ID", "id", "_hash", "_key", *(f"{p}:{types[p]}" for p in props), ":LABEL"]
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(",".join(header) + "\n")
-        for row in rows:
-            fh.write(",".join(_field(v) for v in row) + "\n")
-            n += 1
-    return n
+        for r in mine:
+            got, rid = r["props"], r["id"]
+            fh.write(",".join([_quoted(node_key(kind, rid)), _quoted(rid), _quoted(r["hash"]), _quoted(search_key(rid)),
+                               *[f(got.get(p)) for p, f in formats]]) + tail)
+    return len(mine)
 
 
 def write_csv(rows: dict[str, list[dict[str, Any]]], folder: Path) -> ImportFiles:
@@ -131,38 +149,42 @@ def write_csv(rows: dict[str, list[dict[str, Any]]], folder: Path) -> ImportFile
         props = sorted({p for r in mine for p, v in r["props"].items() if v is not None})
         types = {p: next(_type_of(r["props"][p]) for r in mine if r["props"].get(p) is not None) for p in props}
         labels = ARRAY_DELIMITER.join([spec.label, *spec.extra_labels])
-        header = [":ID", "id", "_hash", "_key", *(f"{p}:{types[p]}" for p in props), ":LABEL"]
         path = folder / f"nodes-{kind}.csv"
-        files.node_count += _write(path, header, (
-            [node_key(kind, r["id"]), r["id"], r["hash"], search_key(r["id"]),
-             *(_cell(r["props"].get(p)) for p in props), labels] for r in mine))
+        files.node_count += _write_nodes(path, kind, mine, props, types, labels)
         files.nodes.append(path)
         for lk in spec.links:
             links: list[tuple[str, str]] = []
+            homes = [(k, held[k]) for k in lk.target_kinds]
             for r in mine:
+                start = node_key(kind, r["id"])
                 for ref in r[lk.name]:
-                    home = next((k for k in lk.target_kinds if ref in held[k]), None)
+                    home = next((k for k, ids in homes if ref in ids), None) if len(homes) > 1 else (
+                        homes[0][0] if ref in homes[0][1] else None)
                     if home is None:
                         missing.setdefault(kind, {}).setdefault(r["id"], []).append(f"{lk.name} {ref!r}")
                     else:
-                        links.append((node_key(kind, r["id"]), node_key(home, ref)))
+                        links.append((start, node_key(home, ref)))
             if links:
                 path = folder / f"rels-{kind}-{lk.name}.csv"
                 files.relationship_count += _write_links(path, links, lk.rel)
                 files.relationships.append(path)
         if spec.cites:
-            cites = []
+            cites: list[str] = []
+            sources = held["sources"]
             for r in mine:
+                start = _quoted(node_key(kind, r["id"]))
                 for c in r["cites"]:
-                    if c["source"] not in held["sources"]:
+                    if c["source"] not in sources:
                         missing.setdefault(kind, {}).setdefault(r["id"], []).append(f"cites {c['source']!r}")
                     else:
-                        cites.append([node_key(kind, r["id"]), node_key("sources", c["source"]), "CITES",
-                                      c.get("locator"), c.get("quote")])
+                        cites.append(f"{start},{_quoted(node_key('sources', c['source']))},\"CITES\","
+                                     f"{_text(c.get('locator'))},{_text(c.get('quote'))}\n")
             if cites:
                 path = folder / f"rels-{kind}-cites.csv"
-                files.relationship_count += _write(path, [":START_ID", ":END_ID", ":TYPE", "locator", "quote"],
-                                                   cites)
+                with path.open("w", encoding="utf-8", newline="") as fh:
+                    fh.write(":START_ID,:END_ID,:TYPE,locator,quote\n")
+                    fh.writelines(cites)
+                files.relationship_count += len(cites)
                 files.relationships.append(path)
     if missing:
         raise Unresolved(missing)

@@ -7,13 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from peacegraph.graph.store.csv_import import Unresolved, _field, node_key, search_key, write_csv
+from peacegraph.graph.store.csv_import import FORMAT, Unresolved, node_key, search_key, write_csv
 
 
 def test_fields_keep_text_whole_and_tell_empty_from_missing() -> None:
-    assert _field(None) == "" and _field("") == '""', "missing is no property; an empty string stays one"
-    assert _field('a "b", c; d\nе') == '"a ""b"", c; d\nе"'
-    assert (_field(True), _field(3), _field(0.25)) == ("true", "3", "0.25")
+    text, number, boolean, day, array = (FORMAT[t] for t in ("string", "long", "boolean", "date", "string[]"))
+    assert text(None) == "" and text("") == '""', "missing is no property; an empty string stays one"
+    assert text('a "b", c; d\nе') == '"a ""b"", c; d\nе"'
+    assert (boolean(True), boolean(False), number(3), FORMAT["double"](0.25)) == ("true", "false", "3", "0.25")
+    assert number(None) == boolean(None) == day(None) == array(None) == ""
+    assert day(dt.date(2020, 1, 2)) == '"2020-01-02"'
+    assert array(["a", 'b"c']) == '"a\x1fb""c"', "array items joined by U+001F, quotes doubled"
 
 
 def test_keys_are_unique_across_kinds_and_match_the_statements_key() -> None:
