@@ -80,8 +80,8 @@ def check_bundles(parsed: Sequence[ParsedBundle]) -> list[Finding]:
         for r in recs[kind]:
             first[kind].setdefault(r.item.id, r)
     findings: list[Finding] = []
-    for check in (_text_hygiene, _cross_file_ids, _sources, _precision, _cycles, _missions, _mandates, _coverage,
-                  _funding, _transitions):
+    for check in (_text_hygiene, _cross_file_ids, _sources, _precision, _cycles, _missions, _mandates, _chains,
+                  _coverage, _funding, _transitions):
         findings.extend(check(recs, first))
     return sorted(findings, key=lambda f: (f.file, f.line or 0, f.message))
 
@@ -225,6 +225,29 @@ def _mandates(recs: dict[str, list[Rec]], first: dict[str, dict[str, Rec]]) -> I
             mr = first["missions"].get(mission)
             if mr and not _overlap(m.valid_from, m.valid_to, mr.item.valid_from, mr.item.valid_to):
                 yield r.find("warning", f"in force outside the life of {mission}", "authorizes")
+
+
+def _chains(recs: dict[str, list[Rec]], first: dict[str, dict[str, Rec]]) -> Iterator[Finding]:
+    """A mission's own mandates (not support authorisations), in the order they start: a record that starts after the
+    one before it has ended leaves days on which the mission rests on no recorded decision (a missing renewal)."""
+    chain: dict[str, list[Rec]] = defaultdict(list)
+    for r in first["mandates"].values():
+        if r.item.action != "authorise_support":
+            for mission in r.item.authorizes:
+                chain[mission].append(r)
+    for mission, rs in chain.items():
+        ordered = sorted((r for r in rs if (r.item.valid_from or r.item.adopted)),
+                         key=lambda r: (r.item.valid_from or r.item.adopted, r.item.id))
+        reach: dt.date | None = dt.date.min  # the end of the chain so far (None: open-ended)
+        for before, r in itertools.pairwise(ordered):
+            end = before.item.valid_to
+            if end is None and before.item.action in ("modify", "terminate"):  # no end of its own: keeps the reach
+                continue
+            reach = None if reach is None or end is None else max(reach, end)
+            start = r.item.valid_from or r.item.adopted
+            if reach is not None and start > reach and r.item.action != "terminate":  # a closure may come after
+                yield r.find("warning", f"{mission} rests on no recorded mandate from {reach} to {start} (after "
+                             f"{before.item.id}): record the renewals in between", "valid_from")
 
 
 def _place_chain(first: dict[str, dict[str, Rec]], place: str) -> list[str]:
