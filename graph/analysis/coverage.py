@@ -15,7 +15,6 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import NamedTuple
 
 from peacegraph.graph.analysis import mandates as md
@@ -317,36 +316,22 @@ def month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
 
 def timeline(snap: Snapshot, place: str, start: dt.date, end: dt.date,
              include_planned: bool = False) -> list[TimelinePoint]:
-    """The state of each task on the first day of each month over [start, end]: one sweep over the dates where
-    a fact or a mandate starts or ends (linear in the facts of the scope, plus the points answered)."""
+    """The state of each task on the first day of each month over [start, end]: one sweep per task over the days
+    its facts and mandates start and end (Snapshot.scope_events, kept per place), up to the last month asked."""
     months = month_starts(start, end)
     if not months:
         return []
-    top = rules.highest_level(include_planned)
-    first, last = months[0], months[-1] + dt.timedelta(days=1)
-    facts: dict[str, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
-    for lo, hi, level, f in snap.scope_facts(place):
-        if level <= top and lo < hi and lo < last and hi > first:
-            facts[f.task].append((lo, hi, f.actor))
-    related = set(snap.scope(place))
-    demand: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-    for task, pairs in snap.demand_spans.items():
-        for lo, hi, level, _, p in pairs:
-            if level <= top and p in related and lo < hi and lo < last and hi > first:
-                demand[task].append((lo, hi))
+    events = snap.scope_events(place, rules.highest_level(include_planned))
     points: list[TimelinePoint] = []
-    for task in sorted(set(facts) | set(demand), key=lambda t: (snap.tasks[t].group if t in snap.tasks else "", t)):
-        points += _sweep(snap, task, facts.get(task, []), demand.get(task, []), months)
+    for task in sorted(events, key=lambda t: (snap.tasks[t].group if t in snap.tasks else "", t)):
+        points += _sweep(snap, task, events[task], months)
     return sorted(points, key=lambda p: p.month)
 
 
-def _sweep(snap: Snapshot, task: str, facts: list[tuple[dt.date, dt.date, str]],
-           demand: list[tuple[dt.date, dt.date]], months: list[dt.date]) -> list[TimelinePoint]:
+def _sweep(snap: Snapshot, task: str, events: Sequence[tuple[dt.date, int, str | None]],
+           months: list[dt.date]) -> list[TimelinePoint]:
     """One task's months: events in date order update who covers (kept sorted as they come and go, so a month
     that changes copies the names instead of sorting them), their organisations and the demand."""
-    events = sorted([(lo, 1, a) for lo, _, a in facts] + [(hi, -1, a) for _, hi, a in facts]
-                    + [(lo, 1, None) for lo, _ in demand] + [(hi, -1, None) for _, hi in demand],
-                    key=itemgetter(0))
     actors: dict[str, int] = {}
     names: list[str] = []  # the actors with a fact in force, sorted
     orgs: dict[str, int] = {}

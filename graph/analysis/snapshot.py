@@ -13,6 +13,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from peacegraph.graph.domain import rules
@@ -21,6 +22,8 @@ from peacegraph.graph.store.convert import to_date
 Span = tuple[dt.date, dt.date, int]
 ScopeEntry = tuple[dt.date, dt.date, int, "Fact"]
 """A fact of a place's scope with its span: first day, first day after, status level, the fact."""
+ScopeEvent = tuple[dt.date, int, str | None]
+"""A day a fact (its actor) or a mandate (None) starts (+1) or stops (-1) counting for a task."""
 
 
 class Cell(NamedTuple):
@@ -441,6 +444,29 @@ class Snapshot:
         return held
 
     @cached_property
+    def _events_in_scope(self) -> dict[tuple[str, int], dict[str, tuple[ScopeEvent, ...]]]:
+        return {}
+
+    def scope_events(self, place: str, top: int) -> dict[str, tuple[ScopeEvent, ...]]:
+        """Per task, in date order, the days its facts in `place`'s scope (status level up to `top`) start (+1) and
+        end (-1) with their actor, and the days a mandate assigning it there starts and ends (actor None): what a
+        timeline sweeps, whatever its window. Kept like scope_facts."""
+        held = self._events_in_scope.get((place, top))
+        if held is None:
+            out: dict[str, list[ScopeEvent]] = defaultdict(list)
+            for lo, hi, level, f in self.scope_facts(place):
+                if level <= top and lo < hi:
+                    out[f.task] += [(lo, 1, f.actor), (hi, -1, f.actor)]
+            related = set(self.scope(place))
+            for task, pairs in self.demand_spans.items():
+                for lo, hi, level, _, p in pairs:
+                    if level <= top and p in related and lo < hi:
+                        out[task] += [(lo, 1, None), (hi, -1, None)]
+            held = {task: tuple(sorted(events, key=itemgetter(0))) for task, events in out.items()}
+            self._events_in_scope[(place, top)] = held
+        return held
+
+    @cached_property
     def mandate_spans(self) -> dict[str, Span]:
         """Per mandate: the days it is in force (a modification's end included) and its status level."""
         return {m.id: (m.valid_from or dt.date.min, self.effective_to(m) or dt.date.max,
@@ -499,7 +525,7 @@ class Snapshot:
         """Build every index now (in the loading thread), so that analyses only read."""
         for name in ("_ancestors", "_descendants", "facts_by_place", "facts_by_task", "facts_by_actor", "facts_by_id",
                      "mandates_by_actor", "demand_places", "demand_by_task", "funding_by_recipient",
-                     "funding_by_fact", "spans", "placed", "_in_scope", "_groups_in_scope", "mandate_spans", "demand_spans", "confirmed_by",
+                     "funding_by_fact", "spans", "placed", "_in_scope", "_groups_in_scope", "_events_in_scope", "mandate_spans", "demand_spans", "confirmed_by",
                      "fact_confirmed", "chain_terms", "org_map"):
             getattr(self, name)
 
