@@ -8,7 +8,8 @@ analysis is a function of a snapshot, a date and the counted statuses, linear in
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,6 +21,8 @@ from peacegraph.graph.domain import rules
 from peacegraph.graph.store.convert import to_date
 
 Span = tuple[dt.date, dt.date, int]
+EVENTS_KEPT = 8
+"""How many (place, status level) timelines' events a snapshot keeps (Snapshot.scope_events)."""
 ScopeEntry = tuple[dt.date, dt.date, int, "Fact"]
 """A fact of a place's scope with its span: first day, first day after, status level, the fact."""
 ScopeEvent = tuple[dt.date, int, str | None]
@@ -444,26 +447,38 @@ class Snapshot:
         return held
 
     @cached_property
-    def _events_in_scope(self) -> dict[tuple[str, int], dict[str, tuple[ScopeEvent, ...]]]:
-        return {}
+    def _events_in_scope(self) -> OrderedDict[tuple[str, int], dict[str, tuple[ScopeEvent, ...]]]:
+        return OrderedDict()
+
+    @cached_property
+    def _events_lock(self) -> threading.Lock:
+        return threading.Lock()
 
     def scope_events(self, place: str, top: int) -> dict[str, tuple[ScopeEvent, ...]]:
         """Per task, in date order, the days its facts in `place`'s scope (status level up to `top`) start (+1) and
         end (-1) with their actor, and the days a mandate assigning it there starts and ends (actor None): what a
-        timeline sweeps, whatever its window. Kept like scope_facts."""
-        held = self._events_in_scope.get((place, top))
-        if held is None:
-            out: dict[str, list[ScopeEvent]] = defaultdict(list)
-            for lo, hi, level, f in self.scope_facts(place):
-                if level <= top and lo < hi:
-                    out[f.task] += [(lo, 1, f.actor), (hi, -1, f.actor)]
-            related = set(self.scope(place))
-            for task, pairs in self.demand_spans.items():
-                for lo, hi, level, _, p in pairs:
-                    if level <= top and p in related and lo < hi:
-                        out[task] += [(lo, 1, None), (hi, -1, None)]
-            held = {task: tuple(sorted(events, key=itemgetter(0))) for task, events in out.items()}
-            self._events_in_scope[(place, top)] = held
+        timeline sweeps, whatever its window. The last EVENTS_KEPT places asked about are kept (at scale a
+        country's events are tens of thousands of tuples)."""
+        key = (place, top)
+        with self._events_lock:
+            held = self._events_in_scope.get(key)
+            if held is not None:
+                self._events_in_scope.move_to_end(key)
+                return held
+        out: dict[str, list[ScopeEvent]] = defaultdict(list)
+        for lo, hi, level, f in self.scope_facts(place):
+            if level <= top and lo < hi:
+                out[f.task] += [(lo, 1, f.actor), (hi, -1, f.actor)]
+        related = set(self.scope(place))
+        for task, pairs in self.demand_spans.items():
+            for lo, hi, level, _, p in pairs:
+                if level <= top and p in related and lo < hi:
+                    out[task] += [(lo, 1, None), (hi, -1, None)]
+        held = {task: tuple(sorted(events, key=itemgetter(0))) for task, events in out.items()}
+        with self._events_lock:
+            self._events_in_scope[key] = held
+            while len(self._events_in_scope) > EVENTS_KEPT:
+                self._events_in_scope.popitem(last=False)
         return held
 
     @cached_property
@@ -525,7 +540,7 @@ class Snapshot:
         """Build every index now (in the loading thread), so that analyses only read."""
         for name in ("_ancestors", "_descendants", "facts_by_place", "facts_by_task", "facts_by_actor", "facts_by_id",
                      "mandates_by_actor", "demand_places", "demand_by_task", "funding_by_recipient",
-                     "funding_by_fact", "spans", "placed", "_in_scope", "_groups_in_scope", "_events_in_scope", "mandate_spans", "demand_spans", "confirmed_by",
+                     "funding_by_fact", "spans", "placed", "_in_scope", "_groups_in_scope", "_events_in_scope", "_events_lock", "mandate_spans", "demand_spans", "confirmed_by",
                      "fact_confirmed", "chain_terms", "org_map"):
             getattr(self, name)
 
