@@ -40,9 +40,10 @@ def page_queries(dist: Path | None = None) -> dict[str, str]:
 
 
 def first_visit(country: str, on: dt.date, mission: str | None = None) -> list[tuple[str, dict[str, Any]]]:
-    """The requests a planner's first views of a country send (its country, matrix, timeline and compare views, and
-    the graph view centred on one of its missions), as (page query name, variables): what the warm-up runs so that
-    Neo4j has planned them before anyone asks."""
+    """The requests a planner's first views of a country send (its country, matrix, timeline and compare views, the
+    names of organisations and missions the matrix and the portfolio look up, and the graph view centred on one of its
+    missions), as (page query name, variables): what the warm-up runs so that Neo4j has planned them before anyone
+    asks (a statement is planned once whatever its parameters, so any ids will do for the look-ups)."""
     day = on.isoformat()
     years_ago = lambda n: dt.date(on.year - n, on.month, min(on.day, 28)).isoformat()  # noqa: E731
     return [
@@ -51,5 +52,6 @@ def first_visit(country: str, on: dt.date, mission: str | None = None) -> list[t
         ("matrix", {"place": country, "asOf": day, "planned": False}),
         ("timeline", {"place": country, "from": years_ago(5), "to": day, "planned": False}),
         ("diff", {"place": country, "from": years_ago(1), "to": day, "planned": False}),
-        *([("mission", {"id": mission})] if mission else []),
+        ("organizations", {"ids": [country]}),
+        *([("missionNames", {"ids": [mission]}), ("mission", {"id": mission})] if mission else []),
     ]
