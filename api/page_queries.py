@@ -53,5 +53,9 @@ def first_visit(country: str, on: dt.date, mission: str | None = None) -> list[t
         ("timeline", {"place": country, "from": years_ago(5), "to": day, "planned": False}),
         ("diff", {"place": country, "from": years_ago(1), "to": day, "planned": False}),
         ("organizations", {"ids": [country]}),
-        *([("missionNames", {"ids": [mission]}), ("mission", {"id": mission})] if mission else []),
+        *(_mission_views(mission) if mission else []),
     ]
+
+
+def _mission_views(mission: str) -> list[tuple[str, dict[str, Any]]]:
+    return [("missionNames", {"ids": [mission]}), ("mission", {"id": mission})]

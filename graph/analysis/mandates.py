@@ -109,15 +109,15 @@ def actor_currency_of(snap: Snapshot, actor: str, latest_fact_day: dt.date | Non
     """actor_currency from what its facts in force come to (the matrix folds them in its one pass): the latest day
     one was confirmed, whether there is any, whether any is open-ended."""
     a = snap.actors.get(actor)
-    is_mission = a is not None and a.is_mission
+    mission = a if a is not None and a.is_mission else None
     latest = snap.confirmed_by.get((actor, None))
     if latest_fact_day is not None and (latest is None or latest_fact_day > latest):
         latest = latest_fact_day
     if any_fact:  # open-ended when a fact is and its mission has no end
-        open_end = any_open and not (is_mission and a.valid_to is not None)  # type: ignore[union-attr]
-    elif not is_mission:
+        open_end = any_open and (mission is None or mission.valid_to is None)
+    elif mission is None:
         return NO_CURRENCY
     else:
-        open_end = a.valid_to is None  # type: ignore[union-attr]
+        open_end = mission.valid_to is None
     return rules.currency(None if open_end else rules.LATEST, [latest], on, stale_after_years,
                           lapsed(snap, actor, on, include_planned))

@@ -21,6 +21,9 @@ from peacegraph.graph.domain import rules
 from peacegraph.graph.store.convert import to_date
 
 Span = tuple[dt.date, dt.date, int]
+"""When a fact or mandate can count: first day, first day after (date.max when open), and its status level
+(rules.status_level: it counts when the level is at most rules.highest_level of the question)."""
+
 EVENTS_KEPT = 8
 """How many (place, status level) timelines' events a snapshot keeps (Snapshot.scope_events)."""
 ScopeEntry = tuple[dt.date, dt.date, int, "Fact"]
@@ -52,8 +55,7 @@ class ScopeGroup(NamedTuple):
     cell: Cell
     latest_confirmed: dt.date | None
     any_open: bool
-"""When a fact or mandate can count: first day, first day after (date.max when open), and its status level
-(rules.status_level: it counts when the level is at most rules.highest_level of the question)."""
+
 
 SUPPORT_GROUP = "partnership"
 """The task group of support to another organisation (logistics, financing): never picked up by its beneficiary."""
