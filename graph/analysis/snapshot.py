@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 from peacegraph.graph.domain import rules
 from peacegraph.graph.store.convert import to_date
@@ -24,8 +24,9 @@ Span = tuple[dt.date, dt.date, int]
 """When a fact or mandate can count: first day, first day after (date.max when open), and its status level
 (rules.status_level: it counts when the level is at most rules.highest_level of the question)."""
 
-EVENTS_KEPT = 8
-"""How many (place, status level) timelines' events a snapshot keeps (Snapshot.scope_events)."""
+T = TypeVar("T")
+PLACES_KEPT = 8
+"""How many places' scope facts, runs and timeline events (each kind apart) a snapshot keeps (Snapshot._keep)."""
 ScopeEntry = tuple[dt.date, dt.date, int, "Fact"]
 """A fact of a place's scope with its span: first day, first day after, status level, the fact."""
 ScopeEvent = tuple[dt.date, int, str | None]
@@ -415,73 +416,65 @@ class Snapshot:
         return {p: tuple((*spans[f.id], f) for f in fs) for p, fs in self.facts_by_place.items()}
 
     @cached_property
-    def _in_scope(self) -> dict[str, tuple[tuple[dt.date, dt.date, int, Fact], ...]]:
-        return {}
-
-    def scope_facts(self, place: str) -> tuple[tuple[dt.date, dt.date, int, Fact], ...]:
-        """Every fact declared in `place`'s scope with its span, in (task, actor, id) order: what every question
-        about a place reads (facts_in_scope), in the order the matrix makes its cells in. Built on the first
-        question about `place`, then kept (a thread that builds it at the same time builds the same tuple)."""
-        held = self._in_scope.get(place)
-        if held is None:
-            placed = self.placed
-            held = tuple(sorted((e for p in self.scope(place) for e in placed.get(p, ())),
-                                key=lambda e: (e[3].task, e[3].actor, e[3].id)))
-            self._in_scope[place] = held
-        return held
+    def _kept(self) -> dict[str, OrderedDict[Any, Any]]:
+        return {"facts": OrderedDict(), "groups": OrderedDict(), "events": OrderedDict()}
 
     @cached_property
-    def _groups_in_scope(self) -> dict[str, tuple[ScopeGroup, ...]]:
-        return {}
+    def _kept_lock(self) -> threading.Lock:
+        return threading.Lock()
+
+    def _keep(self, kind: str, key: Any, build: Callable[[], T]) -> T:
+        """What `build` makes for `key`, built on the first question and kept among the last PLACES_KEPT of its kind
+        (a thread that builds it at the same time builds the same value; the lock only guards the cache)."""
+        kept = self._kept[kind]
+        with self._kept_lock:
+            held = kept.get(key)
+            if held is not None:
+                kept.move_to_end(key)
+                return cast(T, held)
+        made = build()
+        with self._kept_lock:
+            kept[key] = made
+            while len(kept) > PLACES_KEPT:
+                kept.popitem(last=False)
+        return made
+
+    def scope_facts(self, place: str) -> tuple[ScopeEntry, ...]:
+        """Every fact declared in `place`'s scope with its span, in (task, actor, id) order: what every question
+        about a place reads (facts_in_scope), in the order the matrix makes its cells in. Kept (_keep)."""
+        def build() -> tuple[ScopeEntry, ...]:
+            placed = self.placed
+            return tuple(sorted((e for p in self.scope(place) for e in placed.get(p, ())),
+                                key=lambda e: (e[3].task, e[3].actor, e[3].id)))
+        return self._keep("facts", place, build)
 
     def scope_groups(self, place: str) -> tuple[ScopeGroup, ...]:
         """`place`'s scope facts as runs of one task and one actor (scope_facts' order), each with what its facts
         come to when all count (scope_group). At scale a run is mostly one fact, so the matrix takes most as they
-        are. Kept like scope_facts."""
-        held = self._groups_in_scope.get(place)
-        if held is None:
+        are. Kept (_keep)."""
+        def build() -> tuple[ScopeGroup, ...]:
             above, confirmed = set(self.ancestors(place)), self.fact_confirmed
-            groups: list[ScopeGroup] = []
-            for (task, actor), run in groupby(self.scope_facts(place), key=lambda e: (e[3].task, e[3].actor)):
-                groups.append(scope_group(task, actor, tuple(run), above, confirmed))
-            held = tuple(groups)
-            self._groups_in_scope[place] = held
-        return held
-
-    @cached_property
-    def _events_in_scope(self) -> OrderedDict[tuple[str, int], dict[str, tuple[ScopeEvent, ...]]]:
-        return OrderedDict()
-
-    @cached_property
-    def _events_lock(self) -> threading.Lock:
-        return threading.Lock()
+            return tuple(scope_group(task, actor, tuple(run), above, confirmed)
+                         for (task, actor), run in groupby(self.scope_facts(place),
+                                                           key=lambda e: (e[3].task, e[3].actor)))
+        return self._keep("groups", place, build)
 
     def scope_events(self, place: str, top: int) -> dict[str, tuple[ScopeEvent, ...]]:
         """Per task, in date order, the days its facts in `place`'s scope (status level up to `top`) start (+1) and
         end (-1) with their actor, and the days a mandate assigning it there starts and ends (actor None): what a
-        timeline sweeps, whatever its window. The last EVENTS_KEPT places asked about are kept (at scale a
-        country's events are tens of thousands of tuples)."""
-        key = (place, top)
-        with self._events_lock:
-            held = self._events_in_scope.get(key)
-            if held is not None:
-                self._events_in_scope.move_to_end(key)
-                return held
-        out: dict[str, list[ScopeEvent]] = defaultdict(list)
-        for lo, hi, level, f in self.scope_facts(place):
-            if level <= top and lo < hi:
-                out[f.task] += [(lo, 1, f.actor), (hi, -1, f.actor)]
-        related = set(self.scope(place))
-        for task, pairs in self.demand_spans.items():
-            for lo, hi, level, _, p in pairs:
-                if level <= top and p in related and lo < hi:
-                    out[task] += [(lo, 1, None), (hi, -1, None)]
-        held = {task: tuple(sorted(events, key=itemgetter(0))) for task, events in out.items()}
-        with self._events_lock:
-            self._events_in_scope[key] = held
-            while len(self._events_in_scope) > EVENTS_KEPT:
-                self._events_in_scope.popitem(last=False)
-        return held
+        timeline sweeps, whatever its window. Kept (_keep: at scale a country's are tens of thousands of tuples)."""
+        def build() -> dict[str, tuple[ScopeEvent, ...]]:
+            out: dict[str, list[ScopeEvent]] = defaultdict(list)
+            for lo, hi, level, f in self.scope_facts(place):
+                if level <= top and lo < hi:
+                    out[f.task] += [(lo, 1, f.actor), (hi, -1, f.actor)]
+            related = set(self.scope(place))
+            for task, pairs in self.demand_spans.items():
+                for lo, hi, level, _, p in pairs:
+                    if level <= top and p in related and lo < hi:
+                        out[task] += [(lo, 1, None), (hi, -1, None)]
+            return {task: tuple(sorted(events, key=itemgetter(0))) for task, events in out.items()}
+        return self._keep("events", (place, top), build)
 
     @cached_property
     def mandate_spans(self) -> dict[str, Span]:
@@ -542,7 +535,7 @@ class Snapshot:
         """Build every index now (in the loading thread), so that analyses only read."""
         for name in ("_ancestors", "_descendants", "facts_by_place", "facts_by_task", "facts_by_actor", "facts_by_id",
                      "mandates_by_actor", "demand_places", "demand_by_task", "funding_by_recipient",
-                     "funding_by_fact", "spans", "placed", "_in_scope", "_groups_in_scope", "_events_in_scope", "_events_lock", "mandate_spans", "demand_spans", "confirmed_by",
+                     "funding_by_fact", "spans", "placed", "_kept", "_kept_lock", "mandate_spans", "demand_spans", "confirmed_by",
                      "fact_confirmed", "chain_terms", "org_map"):
             getattr(self, name)
 

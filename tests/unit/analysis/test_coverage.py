@@ -205,13 +205,13 @@ def test_timeline_gives_monthly_states() -> None:
 
 def test_a_snapshot_keeps_the_timeline_events_of_its_last_places_only_and_answers_the_same_after(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(snapshot_module, "EVENTS_KEPT", 2)
+    monkeypatch.setattr(snapshot_module, "PLACES_KEPT", 2)
     snap = zedland()
     first = {p: cov.timeline(snap, p, dt.date(2019, 1, 1), dt.date(2022, 1, 1)) for p in ("ZZA", "ZZA-north",
                                                                                           "ZZA-south")}
-    assert list(snap._events_in_scope) == [("ZZA-north", 0), ("ZZA-south", 0)], "the oldest place was dropped"
+    assert list(snap._kept["events"]) == [("ZZA-north", 0), ("ZZA-south", 0)], "the oldest place was dropped"
     assert cov.timeline(snap, "ZZA", dt.date(2019, 1, 1), dt.date(2022, 1, 1)) == first["ZZA"]
-    assert len(snap._events_in_scope) == 2 and first["ZZA"], "built again, the same months"
+    assert len(snap._kept["events"]) == 2 and first["ZZA"], "built again, the same months"
 
 
 def test_timeline_runs_give_back_the_monthly_points_and_break_where_state_actors_or_months_change() -> None:
