@@ -148,8 +148,8 @@ def run_press(texts: Path, gold_file: Path, ctx: ExtractContext, lexicon: Lexico
 
 @dataclass(frozen=True)
 class PressSet:
-    """A set of Council pages with its gold: `dev` (the corpus's press/ excerpts), `dev2` to `dev8` (pages the rules
-    were studied on), `heldout7` (annotated by a helper who had not seen the rules; never tuned on; judged when its
+    """A set of Council pages with its gold: `dev` (the corpus's press/ excerpts), `dev2` to `dev9` (pages the rules
+    were studied on), `heldout8` (annotated by a helper who had not seen the rules; never tuned on; judged when its
     gold file is here, else the development sets are, and the targets table says so)."""
 
     name: str
@@ -175,8 +175,8 @@ class PressSet:
 
 
 PRESS_SETS = (
-    PressSet("heldout7", "held-out: heldout7 (annotated without seeing the rules; never tuned on)",
-             GOLD_DIR / "press" / "heldout7.yaml", heldout=True),
+    PressSet("heldout8", "held-out: heldout8 (annotated without seeing the rules; never tuned on)",
+             GOLD_DIR / "press" / "heldout8.yaml", heldout=True),
     PressSet("dev", "development: dev, the corpus's press excerpts (rules written on them)", GOLD_DIR / "press" / "dev.yaml"),
     PressSet("dev2", "development: dev2 (rules tuned on them)", GOLD_DIR / "press" / "dev2.yaml"),
     PressSet("dev3", "development: dev3, the first held-out set (studied for extraction v3)",
@@ -191,6 +191,8 @@ PRESS_SETS = (
              GOLD_DIR / "press" / "dev7.yaml"),
     PressSet("dev8", "development: dev8, the sixth held-out set (heldout6; studied for extraction v8)",
              GOLD_DIR / "press" / "dev8.yaml"),
+    PressSet("dev9", "development: dev9, the seventh held-out set (heldout7; studied for extraction v9)",
+             GOLD_DIR / "press" / "dev9.yaml"),
 )
 HELDOUT_SET = next(s for s in PRESS_SETS if s.heldout)
 

@@ -17,22 +17,27 @@ Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
   and so does extending temporary strength ("extended until 30 June the authorization of … personnel"). Sending
   or deploying troops ("voted … to send 10,000 troops", "approved the deployment of 5,500 peacekeepers") and
   renaming ("UNSOM shall be called …") establish; winding up, ending the mission or a last period "by when it
-  should be fully drawn down" terminate; for an operation that ran before, a deployment with a new
-  "until" is a renewal, else a modification.
+  should be fully drawn down" terminate, and so does an extension after which "the Mission will be terminated";
+  a last day set for the force the same decision authorises ("should terminate on 31 March 1997, unless …") is its
+  period, not a termination; for an operation that ran before, a deployment with a new "until" is a renewal, else
+  a modification. "The resolution adopted today 'authorizes …'" is the Council acting.
 - **operation**: the first operation named after the action verb (a graph mission, a `Name (ACRONYM)` the text
   defines, a phrase holding every word of a graph operation's name, a description such as "UN mission in Côte
   d'Ivoire" or "a multinational force … in East Timor" resolved through the graph by place, leading organisation
   and date); "transition X to Y" acts on Y.
 - **end date**: the date after "until", "till", "through", "up to", "expiring on" or (for a termination) "as
   of", "on", "with effect from the following day", "the 9 July termination of its mandate" in the action
-  sentence, the lead, the headline or another sentence on the operation's mandate ("… shall deliver … until");
+  sentence, the lead, the headline or another sentence on the operation's mandate ("… shall deliver … until",
+  "should terminate on", "until the end of next June"), not one someone asks for ("a request from the
+  Secretary-General to continue the mission until …");
   "as of" a day starts anything but a termination; a year left out comes from the
   symbol or the page date (the next year when the date would fall before the page date); not in a sentence that
   names other operations only; else a period from the day it starts ("a nine-month period beginning on 16 January
   1998") or from a known adoption day ("for a further six months"), same day number. A modification sets none.
 - **tasks**: lexicon tasks in sentences about the operation (named, or "the Mission", "the Force", "it", "States
   participating in it", "the mandate", "among transition priorities, the text …", the object of the action
-  verb, troops included); not what it "was tasked with" or "continues to" do (background), not quoted words of
+  verb, troops included, also when the text names no operation: "authorized … a temporary multinational force to
+  …"); not what it "was tasked with", "continues to" do or its "initial mandate was" (background), not quoted words of
   others ("Mr. Ban wrote"); a change of strength alone gives no task but use_of_force, not in demands on others ("called on", "urged", "demanded", "condemned"), not after
   another operation named nearer, not in a resolution's preamble, not in the debate, not fields of law or
   safeguards on the operation's own conduct; acting under Chapter VII in the adoption sentence counts as
@@ -119,11 +124,12 @@ _RECALL_BEFORE = re.compile(r"(?:recall\w*|requested in|authori[sz]ed in|laid ou
 _RES_NUM = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTION|S/RES/)\s*(\d{3,4})(?:\s*\((\d{4})\))?")
 _MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_UNTIL = re.compile(r"\b(?:until|till|through|to|as of|up to|(?:ending|expiring|(?<!to )expire|terminating)(?:\s+on)?)\s+"
+_UNTIL = re.compile(r"\b(?:until|till|through|to|as of|up to|(?:ending|expiring|(?<!to )expire|terminating|(?:should|shall|would|will) terminate)(?:\s+on)?)\s+"
                     r"(?:the\s+end\s+of\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"|" + _MONTH +
                     r"\s+(\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(\d{4})|\s+(next year))?\b", re.I)
-# "until the end of December 2024", "until the end of the year": the last day of that month or year
-_UNTIL_END_OF = re.compile(r"\b(?:until|till|through|to)\s+the\s+end\s+of\s+(?:" + _MONTH +
+# "until the end of December 2024", "until the end of next June", "until the end of the year": the last day of that
+# month (the next one after the page's date when no year is given) or year
+_UNTIL_END_OF = re.compile(r"\b(?:until|till|through|to)\s+the\s+end\s+of\s+(?:(?:next|this|coming)\s+)?(?:" + _MONTH +
                            r"(?:,?\s+(\d{4}))?|(the|this|next) year|(\d{4}))\b", re.I)
 _TERMINATION_ON = re.compile(r"\b(?:as of|with effect from|effective|on)(?=\s+\d{1,2}\s+[A-Z][a-z]+)")
 _MEMBER_STATES = re.compile(r"\bauthori[sz]\w*\b[^.;]{0,60}\b(?:Member States|member States|member states)\b")
@@ -165,7 +171,10 @@ _BACKGROUND_CUE = re.compile(r"\b(?:(?:was|were|had been|has been) (?:first |ori
                              r"[Dd]eployed since|since (?:its (?:creation|establishment|deployment)|\d{4})|"
                              r"(?:created|established|set up|deployed|mandated) (?:by the (?:Security )?Council )?"
                              r"(?:last year|in \d{4}|earlier|previously)|(?:Council|it) (?:created|established|set up) "
-                             r"(?:it )?(?:last year|in \d{4}|earlier))\b")
+                             r"(?:it )?(?:last year|in \d{4}|earlier)|"
+                             # "The mission's initial mandate was to support …": what it was given before
+                             r"(?:[Ii]nitial|[Oo]riginal|[Pp]revious|[Ee]arlier|[Ff]ormer) mandate (?:was|had been|"
+                             r"included|consisted)|[Ii]ts (?:objectives|tasks) (?:included|were))\b")
 _PURPOSE_CUE = re.compile(r"(?:to (?:help|support|assist|provide|monitor|protect|facilitate|promote|ensure|observe|"
                           r"verify|contribute)|so (?:that )?|in order to|including|continue to)\b", re.I)
 _DEBATE = re.compile(r"\b(?:delegates?|speakers?|speaking|said|ensuing discussion|explanation of vote|"
@@ -368,8 +377,10 @@ def _headline(body: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
-_IT_ACTS = re.compile(r"\b(?:it|the text|the resolution|the (?:15-member )?(?:body|organ))\s+(?:\w+\s+)?"
-                      r"(?:extended|renewed|established|terminated|decided|authori[sz]ed|modified|created)\b", re.I)
+# "it extended", "the resolution adopted today \u201cauthorizes a multinational force …\u201d"
+_IT_ACTS = re.compile(r"\b(?:it|the text|the resolution|the (?:15-member )?(?:body|organ))\s+(?:\w+\s+){0,2}[\"\u201c]?"
+                      r"(?:extend(?:ed|s)|renew(?:ed|s)|establish(?:ed|es)|terminat(?:ed|es)|decide[ds]|"
+                      r"authori[sz](?:ed|es)|modifie[ds]|creat(?:ed|es))\b", re.I)
 
 
 def _lead(body: str, sents: Sequence[tuple[int, int]], stop: int, head: Sequence[tuple[int, int]]
@@ -652,7 +663,12 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     texts = [body[a:b] for a, b in lead] + [body[a:b] for a, b in head]
     spans = lead + head
     action, k = decide_action(texts)
+    sunset = action == "terminate" and bool(_SUNSET.search(texts[k])) and any(_NEW_FORCE.search(t) for t in texts)
+    if sunset:  # "authorized the establishment of a temporary multinational force … should terminate on 31 March"
+        action, k = decide_action(texts, skip=frozenset({"terminate"}))
     decision = Decision(symbol, number, year, adopted, action, None)
+    if sunset:
+        decision.notes.append("the end it sets for the force it authorises is a period, not a termination")
     if sym_ev:
         decision.evidence["symbol"] = sym_ev
     if action is None:
@@ -701,6 +717,13 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
         decision.notes.append("a modification sets no new end date")  # a temporary increase's end is not one
     else:
         _read_end_date(decision, body, page, sents, stop, (spans[k], v_at if verb else spans[k][0]), lead, head, refs)
+    if action == "renew" and any(x < stop or stop == 0 for x, _ in sents):
+        ends = next((m for x, y in sents if (x < stop or stop == 0) and not _DEBATE.search(body[x:y])
+                     for m in [_THEN_ENDS.search(body, x, y)] if m), None)
+        if ends:  # "extended UNMIBH's mandate through the end of this year. At that point, the UN Mission will be
+            decision.action = action = "terminate"  # terminated": a final extension
+            decision.notes.append("the operation ends when this extension runs out: a termination")
+            decision.evidence["action"] = Span(ends.start(), ends.end(), " ".join(_sentence_at(body, ends.start()).split()))
     # tasks
     acting = [x for x, y in [spans[k], *lead] if _CHAPTER7.search(body[x:y]) and not _DEBATE.search(body[x:y])]
     # "established a United Nations-mandated, multidimensional presence … to help protect civilians": the operation
@@ -717,6 +740,14 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     return decision
 
 
+_ASKED_FOR = re.compile(r"\b(?:request|proposal|appeal)s?\s+(?:from|by)\b|\bwill have before it\b", re.I)
+# what a final extension says happens when it runs out
+_THEN_ENDS = re.compile(r"\b(?:[Aa]t that (?:point|time|date)|[Tt]hereafter|[Aa]fter (?:that|which))\b[^.;]{0,40}?\b(?:the |its )?"
+                        r"(?:UN |United Nations )?(?:[Mm]ission|[Oo]peration|[Oo]ffice|[Ff]orce)\s+(?:will|would|shall|is to)\s+"
+                        r"(?:then\s+)?(?:be\s+)?(?:terminated|closed|wound up|withdrawn|end|close)\b")
+# a new force given its last day in the decision that authorises it: a sunset clause, not a termination
+_SUNSET = re.compile(r"\b(?:should|shall|would|will)\s+terminate\s+on\b", re.I)
+_NEW_FORCE = re.compile(r"\bauthori[sz]\w*\s+(?:the\s+)?(?:establishment|creation|deployment|formation)\s+of\s+an?\b", re.I)
 _ADOPTING_A_RESOLUTION = re.compile(r"\b[Aa]dopt(?:ing|ed|s)?\s+(?:\w+\s+){0,2}?(?:draft\s+)?resolution\b(?!\s+\d)")
 _ON_DAY = re.compile(r"\b[Oo]n (\d{1,2}) " + _MONTH + r",? (\d{4}),? the (?:UN |United Nations )?Security Council\b"
                      r"[^.]{0,60}?\b(?:adopted|decided|extended|renewed|terminated|established|authori[sz]ed)\b")
@@ -773,6 +804,9 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
         """The sentence up to a demand on others ("extending UNIPSIL's mandate until …, and calling on …")."""
         d = _DEMAND.search(body, x, y)
         return body[x:d.start() if d else y]
+    # "it will have before it a request from the Secretary-General to continue the mission until 4 April 2006":
+    # a date someone asks for is not one the Council set
+    near = [(x, y) for x, y in near if not _ASKED_FOR.search(body[x:y])]
     more = [(x, y) for x, y in near if _RENEWS_UNTIL.search(before_demand(x, y))]
     near = [(x, y) for x, y in near if not _DEMAND.search(body[x:y])]
 
@@ -789,7 +823,7 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
             decision.evidence["end_date"] = Span(v_at, y0, " ".join(body[x0:y0].split()))
             return
     for x, y in [(x0, y0), *lead, *head, *more]:
-        if elsewhere(x, y):
+        if elsewhere(x, y) or ((x, y) != (x0, y0) and _ASKED_FOR.search(body[x:y])):
             continue
         if action == "terminate" and (x, y) == (x0, y0) and end_date(_ending(body[v_at:y]), year_hint, ref_ok)[0]:
             x = v_at  # "meeting on 30 June, decided to terminate the mandate on 31 December": after the verb
@@ -860,7 +894,8 @@ _THE_MANDATE = re.compile(r"\b[Tt]he (?:new |initial |current |revised |expanded
 _ITS_PRIORITIES = re.compile(r"\b[Aa]mong (?:the |its )?(?:[\w-]+ )?(?:priorities|tasks|functions)\b|"
                              r"\b(?:[Tt]he text|[Tt]he resolution)\s+(?:\w+\s+){0,2}?(?:priorit\w+|tasks|mandate)\b")
 _ALREADY_RUNNING_DAYS = 90
-_OBJECT = re.compile(r"\b(?:" + _OPERATION_NOUN + r"|peacekeepers|troops)\b", re.I)  # "to send 10,000 troops … to"
+# "to send 10,000 troops … to", "extend … a series of authorizations for Member States to inspect vessels"
+_OBJECT = re.compile(r"\b(?:" + _OPERATION_NOUN + r"|peacekeepers|troops|(?-i:Member States))\b", re.I)
 _HANDOVER = re.compile(r"\b(?:transfer\w*|replac\w*|take over|tak(?:es|ing) over|succeed\w*|subsum\w*|"
                        r"functions of|from the)\b", re.I)
 SUPPORT_TASKS = frozenset({"financing_support", "logistics_support"})
@@ -876,7 +911,7 @@ def _cue_allows(s: str, at: int) -> bool:
     background = [(m.start(), m.end()) for m in _BACKGROUND_CUE.finditer(s) if m.start() <= at]
     # the cue of a past tasking ("was tasked with") is part of it; a past authorisation ("was authorized to take
     # all necessary action") still says what the operation may do
-    tasked = [(x, y) for x, y in background if re.search(r"\b(?:tasked|charged)$", s[x:y])]
+    tasked = [(x, y) for x, y in background if re.search(r"\b(?:tasked|charged|(?:mandate|objectives|tasks) \w+)$", s[x:y])]
     mandate = [m.start() for m in _MANDATE_CUE.finditer(s) if m.start() <= at
                and not any(x <= m.start() < y for x, y in tasked)]
     if not background:
@@ -895,9 +930,11 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
     (or refer to it: "the Mission", "its mandate", "It …"), in the items of a task list such a sentence opens,
     and in the adoption sentence; not in demands on others, reports, recommendations, background clauses, the
     debate or the resolution's preamble."""
-    if decision.mission is None:
+    if decision.mission is None and not objects:
         return [], None
-    mid = decision.mission.id
+    # no operation named ("authorized the establishment of a temporary multinational force to …"): the tasks of
+    # the force the action verb takes as its object, and of the adoption sentence
+    mid = decision.mission.id if decision.mission else ""
     names = {r[2].id for r in refs}
     found: list[str] = []
     first: Span | None = None
