@@ -16,7 +16,8 @@ Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
   authorising more of a UN operation that runs already ("100 military observers as part of UNTAES") modifies it,
   and so does extending temporary strength ("extended until 30 June the authorization of … personnel"). Sending
   or deploying troops ("voted … to send 10,000 troops", "approved the deployment of 5,500 peacekeepers") and
-  renaming ("UNSOM shall be called …") establish; winding up, ending the mission or a last period "by when it
+  renaming ("UNSOM shall be called …"), setting one up ("set up a new mission") and approving its establishment
+  ("approved the establishment of a new operation") establish; winding up, ending the mission or a last period "by when it
   should be fully drawn down" terminate, and so does an extension after which "the Mission will be terminated";
   a last day set for the force the same decision authorises ("should terminate on 31 March 1997, unless …") is its
   period, not a termination; for an operation that ran before, a deployment with a new "until" is a renewal, else
@@ -28,7 +29,7 @@ Pure rules over the page text (see `seed/extract/README.md`, "Council texts"):
 - **end date**: the date after "until", "till", "through", "up to", "expiring on" or (for a termination) "as
   of", "on", "with effect from the following day", "the 9 July termination of its mandate" in the action
   sentence, the lead, the headline or another sentence on the operation's mandate ("… shall deliver … until",
-  "should terminate on", "until the end of next June"), not one someone asks for ("a request from the
+  "should terminate on", "until the end of next June", "will remain in the country until"), not one someone asks for ("a request from the
   Secretary-General to continue the mission until …");
   "as of" a day starts anything but a termination; a year left out comes from the
   symbol or the page date (the next year when the date would fall before the page date); not in a sentence that
@@ -82,8 +83,11 @@ _VERBS: dict[str, re.Pattern[str]] = {
                             r"\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
                             r"(?:[\w\"“‘'-]+ ){0,2}(?:peacekeeping )?[\"“‘']?(?:[A-Z]\w+ )?(?i:mission|operation|office)\b|"
                             r"\bdecided? to deploy\b|"
-                            r"\bset(?:s|ting)? up (?:an?|the) (?:new )?(?:[\w-]+ ){0,3}?(?:mission|operation|office|"
-                            r"force|presence)\b|"
+                            r"\bset(?:s|ting)? up (?:an?\s|the\s)?(?:new )?(?:[\w“”\"'-]+ ){0,4}?(?:mission|operation|"
+                            r"office|force|presence|body)\b|"
+                            # "approved the establishment of a new operation for Burundi"
+                            r"\b(?:approv|decid|agree)\w*\s+(?:on\s+)?the\s+establishment\s+of\s+(?:an?\s|the\s)?(?:new\s)?"
+                            r"(?:[\w-]+ ){0,3}?(?:mission|operation|office|force|presence)\b|"
                             # "voted unanimously today to send 10,000 troops", "approved the deployment of 5,500
                             # peacekeepers" (an operation that ran before is renewed or modified: read_decision)
                             r"\b(?:vot(?:e|es|ed|ing)|decid(?:e|es|ed|ing)|agree(?:s|d)?)\s+(?:\w+\s+){0,2}?to\s+"
@@ -282,9 +286,10 @@ def is_council_text(text: str) -> bool:
         return True
     if not re.search(r"\bSecurity Council\b|\bUNSC\b|\bthe Council\b", head, re.I):
         return False
-    return bool(re.search(r"\b(?:adopt|approv|pass)\w*[^.]{0,60}\bresolution\b|\bresolution \d{3,4}\b|S/RES/\d", head, re.I)
+    return bool(re.search(r"\b(?:adopt|approv|pass)\w*[^.]{0,60}\bresolution\b|\bresolution \d{3,4}\b|S/RES/\d|"
+                          r"\bresolution\b,? (?:was )?(?:unanimously )?adopted\b", head, re.I)
                 or re.search(r"\b(?:extend\w*|renew\w*|terminat\w*|establish\w*|authori[sz]\w*|roll-?over|prolong\w*|"
-                             r"approv\w*|vot(?:e|es|ed|ing)\b[^.]{0,30}\bto (?:send|deploy|dispatch)|"
+                             r"approv\w*|vot(?:e|es|ed|ing)\b[^.]{0,30}\bto (?:send|deploy|dispatch)|set(?:s|ting)? up|"
                              r"w(?:i|ou)nd(?:s|ing)? (?:up|down)|end)\b"
                              r"[^.]{0,80}\b(?:mandate|mission|force|operation|presence|authori[sz]ation|peacekeepers|"
                              r"troops|(?:civilian )?police|observers)\b", head, re.I)
@@ -533,7 +538,7 @@ def period_from_start(sentence: str, year: int | None) -> dt.date | None:
 
 
 _RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|terminat\w*|authori[sz]\w*|maintain\w*|"
-                           r"run(?:s|ning)?|remain(?:s|ed|ing)?\s+(?:in place|deployed|in operation|operational)|"
+                           r"run(?:s|ning)?|remain(?:s|ed|ing)?\s+(?:in place|deployed|in operation|operational|in the country)|"
                            r"shall)\b"  # "decided that the Transitional Mission shall deliver … until 31 October 2025"
                            r"[^.;]{0,200}?\b(?:until|till|through|as of)\b", re.I)
 
