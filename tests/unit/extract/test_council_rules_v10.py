@@ -9,18 +9,9 @@ import datetime as dt
 
 import pytest
 
-from peacegraph.seed.extract.context import ExtractContext, context_from_rows
+from peacegraph.seed.extract.context import ExtractContext
 from peacegraph.seed.extract.council.decision import is_council_text
-from tests.unit.extract.helpers import MANDATES, MISSIONS, ROWS
-from tests.unit.extract.test_council_decisions import DATES, EXTRA, op, read
-
-NEW = [{"id": "unami", "valid_from": "2003-08-14"}]
-
-
-@pytest.fixture(scope="module")
-def ctx() -> ExtractContext:
-    return context_from_rows([*ROWS, *EXTRA], [*MISSIONS, *[d for d in DATES if d["id"] != "unami"], *NEW],
-                             MANDATES, [])
+from tests.unit.extract.council_pages import op, read
 
 
 def test_a_story_whose_resolution_was_adopted_14_0_and_that_sets_up_a_mission_is_a_council_text() -> None:

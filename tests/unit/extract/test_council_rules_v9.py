@@ -9,14 +9,8 @@ import datetime as dt
 
 import pytest
 
-from peacegraph.seed.extract.context import ExtractContext, context_from_rows
-from tests.unit.extract.helpers import MANDATES, MISSIONS, ROWS
-from tests.unit.extract.test_council_decisions import DATES, EXTRA, op, read
-
-
-@pytest.fixture(scope="module")
-def ctx() -> ExtractContext:
-    return context_from_rows([*ROWS, *EXTRA], [*MISSIONS, *DATES], MANDATES, [])
+from peacegraph.seed.extract.context import ExtractContext
+from tests.unit.extract.council_pages import op, read
 
 
 def test_the_last_day_of_a_force_the_council_authorises_is_its_period_not_a_termination(ctx: ExtractContext) -> None:
