@@ -722,13 +722,12 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
         decision.notes.append("a modification sets no new end date")  # a temporary increase's end is not one
     else:
         _read_end_date(decision, body, page, sents, stop, (spans[k], v_at if verb else spans[k][0]), lead, head, refs)
-    if action == "renew" and any(x < stop or stop == 0 for x, _ in sents):
-        ends = next((m for x, y in sents if (x < stop or stop == 0) and not _DEBATE.search(body[x:y])
-                     for m in [_THEN_ENDS.search(body, x, y)] if m), None)
-        if ends:  # "extended UNMIBH's mandate through the end of this year. At that point, the UN Mission will be
-            decision.action = action = "terminate"  # terminated": a final extension
-            decision.notes.append("the operation ends when this extension runs out: a termination")
-            decision.evidence["action"] = Span(ends.start(), ends.end(), " ".join(_sentence_at(body, ends.start()).split()))
+    ends = next((m for x, y in sents if (x < stop or stop == 0) and not _DEBATE.search(body[x:y])
+                 for m in [_THEN_ENDS.search(body, x, y)] if m), None) if action == "renew" else None
+    if ends:  # "extended UNMIBH's mandate through the end of this year. At that point, the UN Mission will be
+        decision.action = action = "terminate"  # terminated": a final extension
+        decision.notes.append("the operation ends when this extension runs out: a termination")
+        decision.evidence["action"] = Span(ends.start(), ends.end(), " ".join(_sentence_at(body, ends.start()).split()))
     # tasks
     acting = [x for x, y in [spans[k], *lead] if _CHAPTER7.search(body[x:y]) and not _DEBATE.search(body[x:y])]
     # "established a United Nations-mandated, multidimensional presence … to help protect civilians": the operation
