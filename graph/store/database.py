@@ -134,8 +134,9 @@ class Database:
         return len(parts)
 
     async def wipe(self, with_keys: bool = False) -> None:
-        """Delete all facts (the schema stays; API keys stay unless `with_keys`)."""
-        await self.auto_commit(statement("wipe"))
+        """Delete all facts in bounded batches (the schema stays; API keys stay unless `with_keys`)."""
+        for part in statements("wipe"):
+            await self.auto_commit(part)
         if with_keys:
             await self.run(statement("wipe_keys"), {}, write=True)
 

@@ -56,6 +56,20 @@ async def test_wipe_leaves_database_empty(graph: Database) -> None:
     assert rows == []
 
 
+async def test_wipe_removes_a_hub_and_its_relationships_and_keeps_api_keys(graph: Database) -> None:
+    await graph.driver.execute_query(
+        "CREATE (t:Task {id: 'hub'}) WITH t UNWIND range(1, 3000) AS i "
+        "CREATE (:Coverage {id: 'c' + i})-[:OF_TASK]->(t)")
+    await graph.driver.execute_query("CREATE (:ApiKey {id: 'k-wipe', name: 'kept', role: 'reader', revoked: false})")
+    await graph.wipe()
+    records, _, _ = await graph.driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS labels, n.id AS id ORDER BY id")
+    assert [(r["labels"], r["id"]) for r in records] == [(["ApiKey"], "k-wipe")], "only the key is left"
+    records, _, _ = await graph.driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n")
+    assert records[0]["n"] == 0
+    await graph.write("wipe_keys")
+
+
 def test_catalogue_names_statements() -> None:
     assert "schema" in catalogue()
     assert statement("wipe").startswith("//") or "DETACH DELETE" in statement("wipe")
