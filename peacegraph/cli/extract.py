@@ -225,9 +225,9 @@ def evaluate(
     min_confidence: float = typer.Option(DEFAULT_THRESHOLD, "--min-confidence", min=0.0, max=1.0),
     loo: bool = typer.Option(True, "--loo/--no-loo", help="also score each report with the lexicon items learned "
                                                           "from it left out"),
-    press: bool = typer.Option(True, "--press/--no-press", help="also score the Council pages: heldout9 "
+    press: bool = typer.Option(True, "--press/--no-press", help="also score the Council pages: heldout10 "
                                                                "(held-out: the Council targets are judged on it), "
-                                                               "dev (the corpus's press/), dev2 to dev10"),
+                                                               "dev (the corpus's press/), dev2 to dev11"),
     reports: bool = typer.Option(True, "--reports/--no-reports", help="score the reports (--no-reports: the Council "
                                                                    "pages only)"),
     check: bool = typer.Option(False, "--check", help="print the targets table (met / not met, held-out first); "

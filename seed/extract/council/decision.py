@@ -79,14 +79,17 @@ _VERBS: dict[str, re.Pattern[str]] = {
                             r"\b(?:t(?:ook|akes?|aking)|not(?:es|ed|ing)) (?:note )?(?:that |of )?(?:the )?[^.;]{0,100}?"
                             r"\bexpir(?:ed|ation|y)\b", re.I),
     "establish": re.compile(r"(?<!was )(?<!were )(?<!been )(?<!achieving )(?<!previously )(?<!already )(?<![—–,] )"
+                            r"(?<!originally )(?<!initially )(?<!first )"
                             r"\bestablish(?:es|ed|ing)?\b(?! pursuant| in \d{4}| (?:by|in|under) resolution| by the (?:Security )?Council)(?=[^.;]{0,120}?\b" + _OPERATION_NOUN + r"\b)|"
                             r"\bcreat(?:e|es|ed|ing) (?:a |the |its )?(?:new )?"
                             r"(?:[\w\"“‘'-]+ ){0,2}(?:peacekeeping )?[\"“‘']?(?:[A-Z]\w+ )?(?i:mission|operation|office)\b|"
                             r"\bdecided? to deploy\b|"
                             r"\bset(?:s|ting)? up (?:an?\s|the\s)?(?:new )?(?:[\w“”\"'-]+ ){0,4}?(?:mission|operation|"
                             r"office|force|presence|body)\b|"
-                            # "approved the establishment of a new operation for Burundi"
-                            r"\b(?:approv|decid|agree)\w*\s+(?:on\s+)?the\s+establishment\s+of\s+(?:an?\s|the\s)?(?:new\s)?"
+                            # "approved the establishment of a new operation for Burundi", "endorsed the
+                            # establishment, for an initial period of 12 months, effective today, of a … Mission"
+                            r"\b(?:approv|decid|agree|endors)\w*\s+(?:on\s+)?the\s+establishment(?:,[^,.;]{1,80},\s*(?:[^,.;]{1,40},\s*)?)?"
+                            r"\s+of\s+(?:an?\s|the\s)?(?:new\s)?"
                             r"(?:[\w-]+ ){0,3}?(?:mission|operation|office|force|presence)\b|"
                             # "voted unanimously today to send 10,000 troops", "approved the deployment of 5,500
                             # peacekeepers" (an operation that ran before is renewed or modified: read_decision)
@@ -121,7 +124,9 @@ _ADOPT_BEFORE = re.compile(r"(?:(?:adopt(?:ing|ed|s|ion of)?|adoption of|Adoptin
                            r"(?:draft\s+)?(?:resolution\s+|Resolution\s+)?|(?:^|[.\n]\s*)(?:Through|By|Under)\s+"
                            r"(?:its\s+|the\s+(?:terms|provisions)\s+of\s+)?(?:resolution|Resolution)\s+)$", re.I)
 # "resolution 1769 (2007), adopted unanimously …": the one adopted here
-_ADOPT_AFTER = re.compile(r"^\s*,?\s*(?:which was\s+|was\s+)?(?:unanimously\s+)?adopted\b(?! (?:on|in) \d)")
+_ADOPT_AFTER = re.compile(r"^\s*,?\s*(?:(?:submitted|sponsored|tabled|drafted|put forward|penned)\s+by\s+[^,.;]{1,60},\s*)?"
+                          r"(?:which was\s+|was\s+)?(?:unanimously\s+)?(?:adopted\b(?! (?:on|in) \d)|"
+                          r"(?:received|won|obtained|garnered)\s+(?:\d{1,2}|[a-z]+)\s+votes\b)")
 _RECALL_BEFORE = re.compile(r"(?:recall\w*|requested in|authori[sz]ed in|laid out in|outlined in|set out in|"
                             r"pursuant to|in line with|in accordance with|established by|under|of|in|and|,)\s+"
                             r"(?:its\s+)?(?:previous\s+)?(?:resolutions?\s+)?(?:\d{3,4}\s*\(\d{4}\),?\s*)*$", re.I)
@@ -136,6 +141,10 @@ _UNTIL = re.compile(r"\b(?:until|till|through|to|as of|up to|(?:ending|expiring|
 _UNTIL_END_OF = re.compile(r"\b(?:until|till|through|to)\s+the\s+end\s+of\s+(?:(?:next|this|coming)\s+)?(?:" + _MONTH +
                            r"(?:,?\s+(\d{4}))?|(the|this|next) year|(\d{4}))\b", re.I)
 _TERMINATION_ON = re.compile(r"\b(?:as of|with effect from|effective|on)(?=\s+\d{1,2}\s+[A-Z][a-z]+)")
+# "to temporarily redeploy … three infantry companies … from the UN Mission in Liberia (UNMIL) to the UN
+# peacekeeping force in Côte d'Ivoire (UNOCI)": the decision is about the operation that receives them
+_LENT_TO = re.compile(r"\b(?:redeploy\w*|transfer\w*|mov(?:e|es|ed|ing)|lend\w*|lent|shift\w*|loan\w*)\b[^.;]{0,200}?"
+                      r"\bfrom\b[^.;]{0,120}?\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,7}\(?$", re.I)
 _MEMBER_STATES = re.compile(r"\bauthori[sz]\w*\b[^.;]{0,60}\b(?:Member States|member States|member states)\b")
 _INTO = re.compile(r"\b(?:(?:reconfigur\w*|transform\w*|re-?hat\w*|transition\w*)\b[^.;]{0,80}?\binto|transition\w*\b"
                    r"[^.;]{0,80}?\bto)\s+(?:the\s+)?[‘'\"“]?$", re.I)
@@ -336,7 +345,7 @@ def adopted_symbol(body: str, page: Page, adopted: dt.date | None = None
             years.setdefault(num, int(m.group(2)))
         before = body[max(0, m.start() - 60):m.start()]
         score = 0
-        if _ADOPT_BEFORE.search(before + body[m.start():m.start(1)]) or _ADOPT_AFTER.match(body[m.end():m.end() + 40]):
+        if _ADOPT_BEFORE.search(before + body[m.start():m.start(1)]) or _ADOPT_AFTER.match(body[m.end():m.end() + 100]):
             score += 5
         if m.start() < headline_end:
             score += 3
@@ -538,6 +547,7 @@ def period_from_start(sentence: str, year: int | None) -> dt.date | None:
 
 
 _RENEWS_UNTIL = re.compile(r"\b(?:extend\w*|renew\w*|prolong\w*|roll-?over|terminat\w*|authori[sz]\w*|maintain\w*|"
+                           r"ke(?:ep|eps|eping|pt)\b[^.;]{0,80}?\bin place|"  # "to keep the mission … in place through …"
                            r"run(?:s|ning)?|remain(?:s|ed|ing)?\s+(?:in place|deployed|in operation|operational|in the country)|"
                            r"shall)\b"  # "decided that the Transitional Mission shall deliver … until 31 October 2025"
                            r"[^.;]{0,200}?\b(?:until|till|through|as of)\b", re.I)
@@ -564,6 +574,11 @@ def _has_prose(text: str) -> bool:
         if len(words) >= 20 and sum(w[0].islower() for w in words) > len(words) / 2:
             return True
     return False
+
+
+def _acts_in_prose(text: str) -> bool:
+    """Whether a line of prose (see `_has_prose`) in the text holds an action verb."""
+    return any(_has_prose(line) and any(action_verb(x, line) for x in ACTIONS) for line in text.split("\n"))
 
 
 def _item_starts(body: str) -> list[int]:
@@ -597,8 +612,12 @@ def decision_item(body: str) -> tuple[str, int]:
     if len(starts) == 1:
         return body, 0
     bounds = list(zip(starts, [*starts[1:], len(body)], strict=True))
-    chosen = next(((a, b) for a, b in bounds if is_council_text(body[a:b]) and
-                   any(action_verb(x, body[a:min(b, a + 1500)]) for x in ACTIONS)), bounds[0])
+    reporting = [(a, b) for a, b in bounds if is_council_text(body[a:b]) and
+                 any(action_verb(x, body[a:min(b, a + 1500)]) for x in ACTIONS)]
+    # an item whose prose reports the decision before one that reports it only in a title (a photo caption can
+    # make a story's headlines look like an item of their own)
+    chosen = next((ab for ab in reporting if _acts_in_prose(body[ab[0]:min(ab[1], ab[0] + 1500)])),
+                  reporting[0] if reporting else bounds[0])
 
     def blank(text: str) -> str:
         return re.sub(r"[^\n]", " ", text)
@@ -634,7 +653,8 @@ def _pool(body: str, refs: Sequence[tuple[int, int, MissionRef]], v_at: int, a: 
     pool = after or [r for r in refs if any(x <= r[0] < y for x, y in lead)] or \
         [r for r in refs if any(x <= r[0] < y for x, y in head)] or list(refs[:1])
     into = [r for r in pool if _INTO.search(body[max(a if r[0] >= a else body.rfind("\n", 0, r[0]) + 1,
-                                                     r[0] - 120):r[0]])]
+                                                     r[0] - 120):r[0]])
+            or _LENT_TO.search(body[max(body.rfind("\n", 0, r[0]) + 1, r[0] - 300):r[0]])]
     return into + [r for r in pool if r not in into] if into else pool
 
 
@@ -660,7 +680,7 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     symbol, number, year, sym_ev = adopted_symbol(body, page, adopted)
     adoption_at = [m.start() for m in _RES_NUM.finditer(body) if number and m.group(1) == number
                    and (_ADOPT_BEFORE.search(body[max(0, m.start() - 60):m.start()] + body[m.start():m.start(1)])
-                        or _ADOPT_AFTER.match(body[m.end():m.end() + 40]))]
+                        or _ADOPT_AFTER.match(body[m.end():m.end() + 100]))]
     if number is None:  # "Adopting a resolution under Chapter VII …, the Council mandated the operation to …"
         adoption_at += [m.start() for m in _ADOPTING_A_RESOLUTION.finditer(body, 0, stop)]
     head = [(a, b) for a, b in _headline(body, sents) if a < stop or stop == 0]
@@ -702,9 +722,15 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
             decision.action = action = "authorise_support"  # the Council authorises operations others run
             decision.notes.append("a non-UN operation: authorised, not established or modified")
         elif action == "authorise_support" and "un" in leads and not _MEMBER_STATES.search(body[a:b]):
-            if not _ran_before(first[2], when):
+            said_earlier = any(r[2].id == first[2].id and _WAS_ESTABLISHED.match(body, r[1]) for r in refs)
+            if not _ran_before(first[2], when) and not said_earlier:
                 decision.action = action = "establish"  # "authorized the deployment of" a new UN(-led) operation
                 decision.notes.append("a new UN-led operation authorised: established")
+            elif said_earlier and (_PERIOD.search(body[a:b]) or _UNTIL.search(body[a:b])):
+                # "authorized the deployment of 4,200 troops for … (UNMEE), with an initial six-month mandate",
+                # UNMEE "originally established at the end of July": a new period for a running operation
+                decision.action = action = "renew"
+                decision.notes.append(f"{first[2].id} was established before (the page says so): a new period renews it")
             else:  # "authorized the deployment of 100 military observers as part of UNTAES"
                 decision.action = action = "modify"
                 decision.notes.append(f"{first[2].id} ran since {first[2].valid_from}: what is authorised modifies it")
@@ -744,6 +770,9 @@ def read_decision(page: Page, find_missions: MissionFinder, matcher: TaskMatcher
     return decision
 
 
+# "UNMEE, which was originally established at the end of July": the page says the operation ran before
+_WAS_ESTABLISHED = re.compile(r"\)?,?\s+(?:which|that) (?:was|had been) (?:originally |first |initially )?(?:established|"
+                              r"created|set up)\b")
 _ASKED_FOR = re.compile(r"\b(?:request|proposal|appeal)s?\s+(?:from|by)\b|\bwill have before it\b", re.I)
 # what a final extension says happens when it runs out
 _THEN_ENDS = re.compile(r"\b(?:[Aa]t that (?:point|time|date)|[Tt]hereafter|[Aa]fter (?:that|which))\b[^.;]{0,40}?\b(?:the |its )?"
@@ -757,15 +786,33 @@ _ON_DAY = re.compile(r"\b[Oo]n (\d{1,2}) " + _MONTH + r",? (\d{4}),? the (?:UN |
                      r"[^.]{0,60}?\b(?:adopted|decided|extended|renewed|terminated|established|authori[sz]ed)\b")
 
 
+# a story's dateline before "The Security Council today …": "15 September -- The Security Council today authorized …"
+_TODAY_DATELINE = re.compile(r"^[^\w\n]{0,3}(?:[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?, )?(\d{1,2}) " + _MONTH +
+                             r"(?:,? (\d{4}))?\s*(?:--|[-–—])\s*(?:The )?(?:UN |United Nations )?Security Council\b"
+                             r"[^.\n]{0,40}?\b(?:today|this (?:morning|afternoon|evening))\b", re.M)
+
+
 def adoption_date(body: str, page: Page, item_at: int = 0) -> dt.date | None:
     """The day the resolution was adopted: a resolution's "Adopted … on 5 October 2017", the date line of the
-    listing's item read (`item_at` > 0), a page dated to the day, or "On 30 July 2008, the Security Council …
-    adopted" in the text."""
+    listing's item read (`item_at` > 0), a story's dateline before "The Security Council today …", a page dated to
+    the day, or "On 30 July 2008, the Security Council … adopted" in the text."""
     m = ADOPTED_ON.search(body)
     if m:
         return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
     if item_at and (own := page_date(body[item_at:item_at + 300], None)) and own.precision == "day":
         return own.value
+    told = _TODAY_DATELINE.search(body[:3000])
+    if told and (told.group(3) or page.date):  # the story's own day, not the day it was posted
+        year = int(told.group(3)) if told.group(3) else page.date.value.year  # type: ignore[union-attr]
+        try:
+            day = dt.date(year, MONTHS[told.group(2).lower().rstrip(".")], int(told.group(1)))
+        except ValueError:
+            day = None
+        if day and page.date and page.date.precision == "day" and not told.group(3) and \
+                day > page.date.value + dt.timedelta(days=31):
+            day = day.replace(year=year - 1)  # "30 December -- …" on a page posted in January
+        if day:
+            return day
     if page.date and page.date.precision == "day":
         return page.date.value
     m = _ON_DAY.search(body[:3000])
@@ -805,8 +852,11 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
             and (any(x <= p < y for p in named) or re.search(r"\bmandate\b", body[x:y]) or _pronoun_refs(body[x:y]))]
 
     def before_demand(x: int, y: int) -> str:
-        """The sentence up to a demand on others ("extending UNIPSIL's mandate until …, and calling on …")."""
-        d = _DEMAND.search(body, x, y)
+        """The sentence up to a demand on others after the extension ("extending UNIPSIL's mandate until …, and
+        calling on …"); a demand before it ("Calling upon all parties to …, the Council … extended the mission's
+        mandate until 30 April 2017") does not cut it."""
+        r = _RENEWS_UNTIL.search(body, x, y)
+        d = _DEMAND.search(body, r.start() if r else x, y)
         return body[x:d.start() if d else y]
     # "it will have before it a request from the Secretary-General to continue the mission until 4 April 2006":
     # a date someone asks for is not one the Council set
@@ -827,7 +877,7 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
             decision.evidence["end_date"] = Span(v_at, y0, " ".join(body[x0:y0].split()))
             return
     for x, y in [(x0, y0), *lead, *head, *more]:
-        if elsewhere(x, y) or ((x, y) != (x0, y0) and _ASKED_FOR.search(body[x:y])):
+        if elsewhere(x, y) or ((x, y) != (x0, y0) and (_ASKED_FOR.search(body[x:y]) or _ANOTHER_ACTION.match(body[x:y]))):
             continue
         if action == "terminate" and (x, y) == (x0, y0) and end_date(_ending(body[v_at:y]), year_hint, ref_ok)[0]:
             x = v_at  # "meeting on 30 June, decided to terminate the mandate on 31 December": after the verb
@@ -848,7 +898,7 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
                 and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y])]
         base = [(x0, y0), *lead, *head, *near]
         for x, y in [*base, *(t for t in told if t not in base)]:
-            if elsewhere(x, y):
+            if elsewhere(x, y) or ((x, y) != (x0, y0) and _ANOTHER_ACTION.match(body[x:y])):
                 continue
             started = period_from_start(body[x:y], year_hint)
             d2 = started or (period_end(body[x:y], adopted) if (x, y) in base else None)
@@ -861,6 +911,10 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
 
 
 _AS_OF = re.compile(r"\bas of\b", re.I)
+# "In another action, it authorized United Nations military observers to continue … for three months": the
+# sentence reports a second decision, and its period is not this one's
+_ANOTHER_ACTION = re.compile(r"^\W*(?:In (?:another|a separate|a second|a further|a related) (?:action|decision|"
+                             r"resolution|text|move)|Separately|In separate action)\b", re.I)
 
 
 def _ending(text: str) -> str:
@@ -907,6 +961,33 @@ _PROVIDES = re.compile(r"\bprovid\w*\b|\bdeliver\w*\b", re.I)
 _SUPPORT_VERB = re.compile(r"\b(?:support\w*|assist\w*|help\w*|promot\w*|facilitat\w*|foster\w*|advanc\w*|"
                            r"organi[sz]\w*|hold(?:ing)?|conduct\w*|monitor\w*|tasked with|strengthen\w*|"
                            r"consolidat\w*|provid\w*|investigat\w*|verif\w*)\b", re.I)
+
+
+# the Council's view of the operation's work, not a task it gives: "It stressed that the Mission's provision of
+# focused recovery and reconstruction assistance could greatly assist …"
+_VIEW_THAT = re.compile(r"^\W*(?:It|They|The (?:Security )?Council|Council members)\s+(?:also\s+|further\s+)?(?:stress|"
+                        r"underline|underscore|emphasi[sz]|recogni[sz]|not|welcom|express|reaffirm|acknowledg|commend|"
+                        r"observ|believ|consider)\w*\s+(?:[\w,]+\s+){0,6}?that\b")
+_WITH_HELP_OF = re.compile(r"\b(?:with|through|by|thanks to)\s+the\s+(?:[\w-]+\s+){0,4}?(?:advice|support|assistance|help|"
+                           r"backing|cooperation)\s+of\s+(?:the\s+)?$", re.I)
+_IMPORTANCE_OF = re.compile(r"\b(?:stress|underlin|underscor|emphasi[sz]|highlight|recogni[sz]|reiterat|affirm)\w*\s+"
+                            r"(?:the\s+)?(?:importance|need|necessity|urgency|centrality)\s+(?:of|for|to)\b", re.I)
+_GIVES_TASK = re.compile(r"\b(?:should|shall|must|will|would|is to|are to|mandat\w*|task\w*|priorit\w*|"
+                         r"responsib\w*|role)\b", re.I)
+
+
+def _council_view(s: str, at: int) -> bool:
+    """Whether a task hit at `at` stands in a clause where the Council states a view ("stressed that …") with no
+    word that gives a task between the view and the hit."""
+    m = _VIEW_THAT.match(s)
+    if m and m.end() <= at and not _GIVES_TASK.search(s, m.end(), at):
+        return True
+    # "… and stressed the importance of protecting Darfur's civilian population": the Council's concern
+    views = list(_IMPORTANCE_OF.finditer(s, 0, at))
+    if not views:
+        return False
+    end = views[-1].end()
+    return not _GIVES_TASK.search(s, end, at) and not re.search(r"[;:]", s[end:at])
 
 
 def _cue_allows(s: str, at: int) -> bool:
@@ -987,13 +1068,16 @@ def _tasks(body: str, sents: Sequence[tuple[int, int]], stop: int, decision: Dec
             if mission_before and any(max(mission_before) < x < h.start for x in elsewhere):
                 continue  # another operation named nearer before the task: "… (UNOTIL), which … to carry out …"
             demand_before = [x for x in demands if x <= h.start]
-            ours = bool(mission_before) and (not demand_before or max(demand_before) < max(mission_before))
+            # "called on the Government to complete, with the advice and technical support of MINURCA, the
+            # programme …": named as the helper of those the Council calls on, the operation is not given the task
+            acting = [x for x in mission_before if not _WITH_HELP_OF.search(s[max(0, x - 60):x])]
+            ours = bool(mission_before) and (not demand_before or max(demand_before) < max(acting or [-1]))
             if h.via == "generic":  # a generic word names a task only after a verb that gives one
                 ours = ours and bool(_SUPPORT_VERB.search(s[max(0, h.start - 60):h.start]))
             if h.key in SUPPORT_TASKS:  # support the operation receives is not its task; support it gives is
                 ours = ours and bool(_PROVIDES.search(s[max(mission_before or [0]):h.start]))
             chapter7 = h.key == "use_of_force" and bool(_CHAPTER7.search(h.text)) and adoption and not demand_before
-            ok = (ours or chapter7) and _cue_allows(s, h.start)
+            ok = (ours or chapter7) and _cue_allows(s, h.start) and not _council_view(s, h.start)
             for key in matcher.lexicon.keys_for(h.key) if ok else ():
                 if key not in found:
                     found.append(key)

@@ -96,6 +96,31 @@ def _ocr_twin(ref: MissionRef, proposed: Mapping[str, MissionRef]) -> MissionRef
                       ref.leads or twin.leads)
 
 
+# words every operation's name has: they do not tell one from another
+_GENERIC_WORDS = frozenset({"United", "Nations", "Mission", "Missions", "Office", "Force", "Forces", "Operation",
+                            "Support", "Assistance", "Integrated", "Multidimensional", "Stabilization",
+                            "Stabilisation", "Interim", "Peacekeeping", "Observer", "Observers", "Political", "Special",
+                            "Transitional", "Verification", "Administration", "African", "Union", "European",
+                            "Security", "Council", "International", "Joint", "Peace", "Monitoring", "Group", "Hybrid",
+                            "Organization", "Organisation", "Protection", "Agreement", "Resolution", "Secretary",
+                            "General", "This", "That", "With", "From", "Under", "Country"})
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}[\w-]*")
+
+
+def _named_on_page(body: str, at: int, ref: MissionRef, refs: list[tuple[int, int, MissionRef]]) -> MissionRef:
+    """A proposed name that describes a graph operation the page names elsewhere: "the UN Mission in the Yemeni
+    port city of Hudaydah" beside "the UN Mission to Support the Hudaydah Agreement (UNMHA)" is UNMHA. The words
+    of the rest of the phrase (to the sentence's end, at most 100 characters) that tell operations apart must
+    be in exactly one named graph operation's name."""
+    end = min([i for i in (body.find(". ", at), body.find("\n", at)) if i >= 0] or [len(body)])
+    words = set(_CAPITALISED.findall(body[at:min(end, at + 100)])) - _GENERIC_WORDS
+    if not words:
+        return ref
+    named = {r.id: r for _a, _b, r in refs if r.in_graph}
+    hits = [r for r in named.values() if words & (set(_CAPITALISED.findall(r.name or "")) - _GENERIC_WORDS)]
+    return hits[0] if len(hits) == 1 else ref
+
+
 def _lead_of(text: str) -> str | None:
     for rx, org in _LEADS:
         if rx.search(text):
@@ -315,6 +340,7 @@ class CouncilMissions:
                     defined.setdefault(r.id, merged)
                     defined.setdefault(r2.id, merged)
         out = [(a, b, defined.get(r.id, r) if not r.in_graph else r) for a, b, r in out]
+        out = [(a, b, _named_on_page(body, a, r, out) if not r.in_graph and not r.acronym else r) for a, b, r in out]
         # "Observer Mission in Liberia (UNOMlL)" beside "UNOMIL" later: a scanned page's l for I in a proposed
         # acronym is the same operation, under the spelling that has no such l
         proposed = {r.acronym: r for _a, _b, r in out if not r.in_graph and r.acronym}

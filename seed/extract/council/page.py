@@ -19,7 +19,8 @@ _HEADER = re.compile(r"^(url|retrieved-as):\s*(.*)$")
 _TAG = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_NAME = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _STAMP = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-_DATE_LINE = re.compile(r"^\s*(\d{1,2})\s+" + _MONTH_NAME + r"\s+(\d{4})\s*$", re.M)
+_DATE_LINE = re.compile(r"^\s*(?:\d{3,5}(?:st|nd|rd|th) Meeting(?: \((?:AM|PM|Night)\))?,?\s+)?(\d{1,2})\s+" + _MONTH_NAME +
+                        r"\s+(\d{4})\s*$", re.M)  # "28 March 2002", "4501st Meeting (AM) 28 March 2002"
 # a resolution's own text: "Adopted by the Security Council at its 8063rd meeting, on 5 October 2017"
 ADOPTED_ON = re.compile(r"Adopted by the Security Council at its \d+\w* meeting,? on (\d{1,2}) " + _MONTH_NAME +
                         r",? (\d{4})")

@@ -35,9 +35,15 @@ EXTRA = [
     _mission("unficyp", "United Nations Peacekeeping Force in Cyprus", "UNFICYP", "un", ["CYP"]),
     _mission("unami", "United Nations Assistance Mission for Iraq", "UNAMI", "un", ["IRQ"]),
     _mission("unmee", "United Nations Mission in Ethiopia and Eritrea", "UNMEE", "un", ["ETH", "ERI"]),
+    _mission("unmil", "United Nations Mission in Liberia", "UNMIL", "un", ["LBR"]),
+    _mission("unama", "United Nations Assistance Mission in Afghanistan", "UNAMA", "un", ["AFG"]),
+    _mission("unmha", "United Nations Mission to Support the Hudaydah Agreement", "UNMHA", "un", ["YEM"]),
+    _mission("minurso", "United Nations Mission for the Referendum in Western Sahara", "MINURSO", "un", ["ESH"]),
+    _mission("unamid", "African Union-United Nations Hybrid Operation in Darfur", "UNAMID", "un", ["SDN"]),
     _place("SDN", "Sudan"), _place("SSD", "South Sudan"), _place("AFG", "Afghanistan"),
     _place("TLS", "East Timor"), _place("COL", "Colombia"), _place("GTM", "Guatemala"), _place("CYP", "Cyprus"),
-    _place("IRQ", "Iraq"), _place("ETH", "Ethiopia"), _place("ERI", "Eritrea"),
+    _place("IRQ", "Iraq"), _place("ETH", "Ethiopia"), _place("ERI", "Eritrea"), _place("LBR", "Liberia"),
+    _place("YEM", "Yemen"), _place("ESH", "Western Sahara"),
 ]
 DATES = [{"id": "unmis", "valid_from": "2005-03-24", "valid_to": "2011-07-10"},
          {"id": "unmiss", "valid_from": "2011-07-09"},
@@ -48,7 +54,12 @@ DATES = [{"id": "unmis", "valid_from": "2005-03-24", "valid_to": "2011-07-10"},
          {"id": "minugua", "valid_from": "1994-09-19", "valid_to": "2004-11-16"},
          {"id": "unficyp", "valid_from": "1964-03-27"},
          {"id": "unami", "valid_from": "2003-08-14"},
-         {"id": "unmee", "valid_from": "2000-07-31", "valid_to": "2008-08-01"}]
+         {"id": "unmee", "valid_from": "2000-07-31", "valid_to": "2008-08-01"},
+         {"id": "unmil", "valid_from": "2003-10-01", "valid_to": "2018-03-31"},
+         {"id": "unama", "valid_from": "2002-03-28"},
+         {"id": "unmha", "valid_from": "2019-01-16", "valid_to": "2026-04-01"},
+         {"id": "minurso", "valid_from": "1991-04-29"},
+         {"id": "unamid", "valid_from": "2007-12-31", "valid_to": "2021-01-01"}]
 
 
 def council_context() -> ExtractContext:
