@@ -252,8 +252,7 @@ def funding_of(snap: Snapshot, fact: Fact, on: dt.date, include_planned: bool) -
 def coverings(snap: Snapshot, tasks: Sequence[str], place: str, on: dt.date, include_planned: bool = False,
               stale_after_years: int = rules.STALE_AFTER_YEARS) -> list[Covering]:
     """The facts covering any of `tasks` that bear on `place` on `on`, leads first, with mandates and funding."""
-    wanted = set(tasks)
-    facts = [f for f in snap.facts_in_scope(place, on, include_planned) if f.task in wanted]
+    facts = [f for t in sorted(set(tasks)) for f in snap.facts_in_scope(place, on, include_planned, t)]
     answers = []
     for f in facts:
         actor = snap.actors.get(f.actor) or Actor(f.actor, f.actor, None, "organization", (f.actor,))

@@ -417,7 +417,7 @@ class Snapshot:
 
     @cached_property
     def _kept(self) -> dict[str, OrderedDict[Any, Any]]:
-        return {"facts": OrderedDict(), "groups": OrderedDict(), "events": OrderedDict()}
+        return {"facts": OrderedDict(), "groups": OrderedDict(), "events": OrderedDict(), "tasks": OrderedDict()}
 
     @cached_property
     def _kept_lock(self) -> threading.Lock:
@@ -447,6 +447,19 @@ class Snapshot:
             return tuple(sorted((e for p in self.scope(place) for e in placed.get(p, ())),
                                 key=lambda e: (e[3].task, e[3].actor, e[3].id)))
         return self._keep("facts", place, build)
+
+    def scope_task_runs(self, place: str) -> dict[str, tuple[int, int]]:
+        """Where each task's facts sit in scope_facts(place) (it is in task order): [start, end) per task, so a
+        question about a few tasks reads only their facts. Kept (_keep)."""
+        def build() -> dict[str, tuple[int, int]]:
+            out: dict[str, tuple[int, int]] = {}
+            at = 0
+            for task, run in groupby(self.scope_facts(place), key=lambda e: e[3].task):
+                n = sum(1 for _ in run)
+                out[task] = (at, at + n)
+                at += n
+            return out
+        return self._keep("tasks", place, build)
 
     def scope_groups(self, place: str) -> tuple[ScopeGroup, ...]:
         """`place`'s scope facts as runs of one task and one actor (scope_facts' order), each with what its facts
@@ -564,8 +577,11 @@ class Snapshot:
         """Counted facts in force on `on` declared in `place`'s scope (optionally of one task), in (task, actor,
         id) order."""
         top = rules.highest_level(include_planned)
-        return [f for lo, hi, level, f in self.scope_facts(place)
-                if lo <= on < hi and level <= top and (task is None or f.task == task)]
+        entries = self.scope_facts(place)
+        if task is not None:
+            a, b = self.scope_task_runs(place).get(task, (0, 0))
+            entries = entries[a:b]
+        return [f for lo, hi, level, f in entries if lo <= on < hi and level <= top]
 
     @cached_property
     def org_map(self) -> dict[str, tuple[str, ...]]:

@@ -1,7 +1,7 @@
 """Properties of the analyses on random small worlds, in memory (hundreds of examples in seconds).
 
 - removing an actor never reduces the set of gaps;
-- the matrix and who-covers agree cell by cell; the timeline's sweep agrees with the matrix month by month;
+- the matrix and who-covers agree cell by cell; a task's facts read through the task index are the full scan's; the timeline's sweep agrees with the matrix month by month;
   the coverage diff agrees with the matrix on both dates;
 - a what-if with no departures changes nothing; a drawdown's units agree with the matrix of each unit;
 - a lost row always had a departing actor in it, and its uncovered areas have nobody after;
@@ -75,6 +75,18 @@ def test_matrix_and_who_covers_agree(rows: list[Any], demand: list[str], planned
             answer = cov.coverings(s, [task], place, ON, include_planned=planned)
             actors = tuple(sorted({a.coverage.actor for a in answer}))
             assert actors == (by_task[task].actors if task in by_task else ()), (place, task)
+
+
+@SETTINGS
+@given(rows=coverage_rows, demand=demand_sets, planned=st.booleans(), year=st.integers(2017, 2027))
+def test_one_tasks_facts_through_the_task_index_are_the_full_scans(rows: list[Any], demand: list[str], planned: bool,
+                                                                    year: int) -> None:
+    s = snap(rows, demand)
+    on = dt.date(year, 6, 15)
+    for place in PLACES:
+        everything = s.facts_in_scope(place, on, planned)
+        for task in [*TASKS, "no_such_task"]:
+            assert s.facts_in_scope(place, on, planned, task) == [f for f in everything if f.task == task], (place, task)
 
 
 @SETTINGS
