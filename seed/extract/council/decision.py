@@ -866,9 +866,12 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
 
     def elsewhere(x: int, y: int) -> bool:
         """A sentence other than the action's that names operations, not this one (the UNMIBH extension on a page
-        that authorises SFOR): its dates are theirs."""
+        that authorises SFOR), or that reports another decision ("In another action, …"): its dates are theirs."""
+        if (x, y) == (x0, y0):
+            return False
         ids = {r[2].id for r in refs if x <= r[0] < y}
-        return (x, y) != (x0, y0) and bool(ids) and (decision.mission is None or decision.mission.id not in ids)
+        others = bool(ids) and (decision.mission is None or decision.mission.id not in ids)
+        return others or bool(_ANOTHER_ACTION.match(body[x:y]))
     ref_ok = ref_date if (page.date and page.date.precision != "year") or adopted else None
     if action == "terminate" and adopted:
         after = body[v_at:y0]
@@ -877,7 +880,7 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
             decision.evidence["end_date"] = Span(v_at, y0, " ".join(body[x0:y0].split()))
             return
     for x, y in [(x0, y0), *lead, *head, *more]:
-        if elsewhere(x, y) or ((x, y) != (x0, y0) and (_ASKED_FOR.search(body[x:y]) or _ANOTHER_ACTION.match(body[x:y]))):
+        if elsewhere(x, y) or ((x, y) != (x0, y0) and _ASKED_FOR.search(body[x:y])):
             continue
         if action == "terminate" and (x, y) == (x0, y0) and end_date(_ending(body[v_at:y]), year_hint, ref_ok)[0]:
             x = v_at  # "meeting on 30 June, decided to terminate the mandate on 31 December": after the verb
@@ -898,7 +901,7 @@ def _read_end_date(decision: Decision, body: str, page: Page, sents: Sequence[tu
                 and not _DEBATE.search(body[x:y]) and not _REPORTED.search(body[x:y])]
         base = [(x0, y0), *lead, *head, *near]
         for x, y in [*base, *(t for t in told if t not in base)]:
-            if elsewhere(x, y) or ((x, y) != (x0, y0) and _ANOTHER_ACTION.match(body[x:y])):
+            if elsewhere(x, y):
                 continue
             started = period_from_start(body[x:y], year_hint)
             d2 = started or (period_end(body[x:y], adopted) if (x, y) in base else None)
