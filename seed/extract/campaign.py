@@ -28,7 +28,9 @@ from peacegraph.seed.extract.evaluate import (
     score_report,
 )
 from peacegraph.seed.extract.lexicon import Lexicon, load_lexicon
+from peacegraph.seed.extract.nlp import parse
 from peacegraph.seed.extract.pipeline import DocResult, extract_file
+from peacegraph.seed.extract.taskmatch import matcher_for
 from peacegraph.seed.extract.to_bundle import build_review
 
 GOLD_DIR = Path(__file__).with_name("gold")
@@ -138,12 +140,19 @@ def run_press(texts: Path, gold_file: Path, ctx: ExtractContext, lexicon: Lexico
     missing = [n for n in gold if not (texts / n).is_file()]
     if missing:
         raise FileNotFoundError(f"{texts}: {len(missing)} page(s) of {gold_file.name} missing, e.g. {missing[0]}")
-    predicted = {}
+    lex = lexicon or load_lexicon()
+    predicted, on_page = {}, {}
     for name in gold:
         path = texts / name
-        predicted[name] = read_council_text(path, path.read_text(encoding="utf-8"), ctx.gaz, ctx.dates,
-                                            lexicon).decision
-    return score_press(predicted, gold)
+        page = read_council_text(path, path.read_text(encoding="utf-8"), ctx.gaz, ctx.dates, lex)
+        predicted[name] = page.decision
+        on_page[name] = tasks_on_page(page.page.text, lex)
+    return score_press(predicted, gold, on_page)
+
+
+def tasks_on_page(text: str, lexicon: Lexicon) -> set[str]:
+    """Every task key the lexicon finds anywhere in a page's text, whatever the decision rules make of it."""
+    return {key for hit in matcher_for(lexicon).find(parse(text)) for key in lexicon.keys_for(hit.key)}
 
 
 @dataclass(frozen=True)
@@ -213,6 +222,7 @@ def combined(scores: Sequence[PressScore]) -> PressScore:
         out.end_dates += sc.end_dates
         out.end_dates_correct += sc.end_dates_correct
         out.end_dates_spurious += sc.end_dates_spurious
+        out.tasks_in_reach += sc.tasks_in_reach
         out.errors += sc.errors
     return out
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -270,7 +271,14 @@ class PressScore:
     end_dates: int = 0
     end_dates_correct: int = 0
     end_dates_spurious: int = 0
+    tasks_in_reach: int = 0
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def tasks_reach(self) -> float:
+        """Share of gold tasks the lexicon finds anywhere on their page: the ceiling of tasks recall for any rule
+        or model that picks among the lexicon's hits."""
+        return self.tasks_in_reach / self.tasks.gold if self.tasks.gold else 1.0
 
     @property
     def end_date_accuracy(self) -> float:
@@ -281,10 +289,12 @@ def _sym_equal(a: str | None, b: str | None) -> bool:
     return bool(a and b) and norm_symbol(str(a)) == norm_symbol(str(b))
 
 
-def score_press(predicted: dict[str, Any], gold: dict[str, list[dict[str, Any]]]) -> PressScore:
+def score_press(predicted: dict[str, Any], gold: dict[str, list[dict[str, Any]]],
+                on_page: Mapping[str, Set[str]] | None = None) -> PressScore:
     """Score decisions (file -> Decision or None) against gold records (file -> [record]); the first gold record of
     a page is its decision. Symbol and action: precision over predicted values, recall over gold values; tasks:
-    micro-averaged over (page, task)."""
+    micro-averaged over (page, task). `on_page` (file -> task keys the lexicon finds on the page) gives the
+    tasks' reach."""
     out = PressScore()
     for name, records in gold.items():
         g = records[0]
@@ -300,6 +310,7 @@ def score_press(predicted: dict[str, Any], gold: dict[str, list[dict[str, Any]]]
         gt, pt = set(g.get("tasks") or []), set(getattr(d, "tasks", []) or [])
         out.tasks = Score(out.tasks.gold + len(gt), out.tasks.predicted + len(pt),
                           out.tasks.matched_pred + len(gt & pt), out.tasks.matched_gold + len(gt & pt))
+        out.tasks_in_reach += len(gt & set((on_page or {}).get(name, ())))
         ge = g.get("end_date")
         pe = getattr(d, "end_date", None) if d else None
         if ge is not None:

@@ -88,3 +88,22 @@ def test_press_sets_and_their_sum(tmp_path: Path) -> None:
                                 "end_date": dt.date(2000, 6, 30), "tasks": ["x", "y"]}]})
     both = combined([a, a])
     assert both.pages == 2 and both.tasks.gold == 4 and both.tasks.matched_gold == 2 and both.end_dates_correct == 2
+
+
+def test_the_tasks_reach_counts_gold_tasks_the_lexicon_finds_on_their_page() -> None:
+    gold = {"a.txt": [{"symbol": None, "action": "renew", "mission": "m", "end_date": None, "tasks": ["x", "y"]}],
+            "b.txt": [{"symbol": None, "action": "renew", "mission": "n", "end_date": None, "tasks": ["z"]}]}
+    pred = {"a.txt": decision(None, "renew", "m", None, []), "b.txt": decision(None, "renew", "n", None, [])}
+    s = score_press(pred, gold, {"a.txt": {"x", "w"}, "b.txt": {"x"}})
+    assert (s.tasks_in_reach, s.tasks.gold, round(s.tasks_reach, 2)) == (1, 3, 0.33)
+    assert score_press(pred, gold).tasks_in_reach == 0
+
+
+def test_tasks_on_a_page_are_every_key_the_lexicon_finds_there() -> None:
+    from peacegraph.seed.extract.campaign import tasks_on_page
+    from peacegraph.seed.extract.lexicon import load_lexicon
+
+    found = tasks_on_page("The Council extended the mission to protect civilians and to monitor the ceasefire.",
+                          load_lexicon())
+    assert {"civilian_protection", "ceasefire_monitoring"} <= found
+    assert "electoral_assistance" not in found
