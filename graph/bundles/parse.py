@@ -28,7 +28,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from peacegraph.graph.bundles import yaml_c
-from peacegraph.graph.domain.model import BUNDLE_FORMAT, HIDDEN, ID_PATTERN, NAME_PATTERN, Bundle
+from peacegraph.graph.domain.model import BUNDLE_FORMAT, HIDDEN, ID_PATTERN, KINDS, NAME_PATTERN, Bundle
 from peacegraph.graph.settings import Settings, get_settings
 
 
@@ -480,6 +480,30 @@ def bundle_files(paths: Sequence[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def dump_bundle_parts(bundle: Bundle, max_bytes: int, fmt: str = "yaml") -> list[str]:
+    """The bundle as one text when it fits in `max_bytes`, else as several, each within it (its sections in order, a
+    long section cut into runs of records), so that a folder of them loads as the whole bundle."""
+    whole = dump_bundle(bundle, fmt)
+    if len(whole.encode()) <= max_bytes:
+        return [whole]
+    parts: list[str] = []
+    for kind in KINDS:
+        records = getattr(bundle, kind)
+        start = 0
+        while start < len(records):
+            n = len(records) - start
+            while True:  # halve the run until its file fits (a single record always stands alone)
+                part = Bundle(format=bundle.format, id=f"{bundle.id or 'export'}-{len(parts) + 1:03d}",
+                              **{kind: records[start:start + n]})
+                text = dump_bundle(part, fmt)
+                if len(text.encode()) <= max_bytes or n == 1:
+                    break
+                n = max(1, n // 2)
+            parts.append(text)
+            start += n
+    return parts
 
 
 def dump_bundle(bundle: Bundle, fmt: str = "yaml") -> str:

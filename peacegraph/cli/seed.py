@@ -17,7 +17,7 @@ from peacegraph.cli.initial import run_initial
 from peacegraph.graph.bundles.bulk import finish, new_load_id, staged_loads
 from peacegraph.graph.bundles.journal import Journal, Note
 from peacegraph.graph.bundles.load import LoadReport, load_bundles
-from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, dump_bundle
+from peacegraph.graph.bundles.parse import BundleInvalid, ParsedBundle, dump_bundle, dump_bundle_parts
 from peacegraph.graph.domain.model import KINDS, Bundle
 from peacegraph.graph.settings import get_settings
 from peacegraph.graph.store.database import Database
@@ -207,17 +207,30 @@ def export_command(
     output: Path = typer.Option(Path("export.yaml"), "-o", "--output", help="bundle file (.yaml or .json)"),
     hxl_csv: Path | None = typer.Option(None, "--hxl", help="also write coverage as an HXL-tagged CSV here"),
 ) -> None:
-    """Write the whole graph as one bundle (and coverage as an HXL-tagged 3W CSV)."""
+    """Write the whole graph as one bundle (and coverage as an HXL-tagged 3W CSV); a graph over the bundle size
+    limit (PEACEGRAPH_BUNDLE_MAX_BYTES) is written as a folder of bundle files that loads as one."""
+    fmt = "json" if output.suffix == ".json" else "yaml"
 
-    async def work(graph: Database) -> tuple[str, str | None]:
+    async def work(graph: Database) -> tuple[list[str], str | None]:
         bundle = await export_bundle(graph)
-        text = dump_bundle(bundle, "json" if output.suffix == ".json" else "yaml")
+        parts = dump_bundle_parts(bundle, get_settings().bundle_max_bytes, fmt)
         csv_text = coverage_csv(await graph.read("coverage_export")) if hxl_csv else None
-        return text, csv_text
+        return parts, csv_text
 
-    text, csv_text = with_graph(work)
-    output.write_text(text, encoding="utf-8")
-    out.print(f"wrote {output}")
+    parts, csv_text = with_graph(work)
+    if len(parts) == 1:
+        output.write_text(parts[0], encoding="utf-8")
+        out.print(f"wrote {output}")
+    else:
+        folder = output.with_suffix("")
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            fail(f"{folder}: the graph is over the bundle size limit, so it is written as a folder of files, and "
+                 f"{folder} exists and is not an empty folder: choose another -o")
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, text in enumerate(parts, 1):
+            (folder / f"{i:03d}{output.suffix or '.yaml'}").write_text(text, encoding="utf-8")
+        out.print(f"wrote {len(parts)} files into {folder}/ (the graph is over the bundle size limit, "
+                  f"PEACEGRAPH_BUNDLE_MAX_BYTES); load them with `peacegraph seed load {folder}`")
     if hxl_csv and csv_text is not None:
         hxl_csv.write_text(csv_text, encoding="utf-8")
         out.print(f"wrote {hxl_csv}")

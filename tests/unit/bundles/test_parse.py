@@ -116,3 +116,22 @@ def test_no_error_is_a_raw_pydantic_dump() -> None:
     found = errors(text)
     assert found and all("validation error" not in e and "pydantic" not in e and "https://" not in e for e in found)
     assert all(e.split(": ")[0].rsplit(":", 1)[1].isdigit() for e in found), found
+
+
+def test_a_bundle_over_the_size_limit_is_dumped_as_parts_that_each_fit_and_add_up_to_it() -> None:
+    from peacegraph.graph.bundles.parse import dump_bundle, dump_bundle_parts
+    from peacegraph.graph.domain.model import KINDS, Bundle
+    from peacegraph.seed.files import read_all
+    from tests.paths import DATA
+
+    whole = Bundle(format="peacegraph.bundle/1", id="whole",
+                   **{k: [r for b in read_all([DATA / "01-taxonomy.yaml", DATA / "02-places.yaml"])
+                          for r in getattr(b.bundle, k)] for k in KINDS})
+    limit = 4_000
+    assert len(dump_bundle(whole).encode()) > 4 * limit
+    parts = dump_bundle_parts(whole, limit)
+    assert len(parts) > 4 and all(len(p.encode()) <= limit for p in parts)
+    parsed = [parse_bundle_text(p, f"part{i}.yaml", Limits(limit, 32, 1000)).bundle for i, p in enumerate(parts)]
+    for kind in KINDS:
+        assert [r for b in parsed for r in getattr(b, kind)] == getattr(whole, kind), kind
+    assert dump_bundle_parts(whole, 10 * len(dump_bundle(whole).encode())) == [dump_bundle(whole)]
