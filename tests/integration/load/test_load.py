@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +13,14 @@ import pytest
 from peacegraph.graph.bundles.load import load_bundles, missing_errors
 from peacegraph.graph.bundles.parse import BundleInvalid, dump_bundle_parts, parse_bundle_text, read_bundle_file
 from peacegraph.graph.domain.model import KINDS, Bundle
-from peacegraph.graph.settings import get_settings
+from peacegraph.graph.settings import Settings, get_settings
 from peacegraph.graph.store.database import Database
 from peacegraph.graph.store.export import export_bundle
 from peacegraph.graph.store.keys import create_key
 from peacegraph.graph.store.writer import MissingTargets
 from peacegraph.seed.files import read_all
 from tests.fixtures.api import GraphQLClient
+from tests.integration.load.cli import run_cli
 from tests.integration.load.fingerprint import fingerprint
 from tests.paths import DATA
 
@@ -253,3 +255,21 @@ async def test_a_link_to_a_record_deleted_meanwhile_is_a_located_error(graph: Da
         "while this load ran (nothing of the load was written)"]
     with pytest.raises(BundleInvalid, match="unknown organization or mission 'afisma'"):
         await load_bundles(graph, [parsed])
+
+
+async def test_the_cli_export_of_a_graph_over_the_size_limit_is_a_folder_that_loads_as_the_graph(
+        graph: Database, neo4j_settings: Settings, tmp_path: Path) -> None:
+    await load_sample(graph)
+    before = normalised(await export_bundle(graph))
+    env = {"NEO4J_URI": neo4j_settings.uri, "PEACEGRAPH_STATE_DIR": str(tmp_path),
+           "PEACEGRAPH_BUNDLE_MAX_BYTES": "2048"}
+    result = await asyncio.to_thread(run_cli, ["export", "-o", str(tmp_path / "graph.yaml")], env)
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "graph.yaml").exists() and "files into" in result.output
+    files = sorted((tmp_path / "graph").iterdir())
+    assert len(files) > 2 and all(f.stat().st_size <= 2048 for f in files)
+    await graph.wipe()
+    await load_bundles(graph, read_all([tmp_path / "graph"]))
+    assert normalised(await export_bundle(graph)) == before
+    again = await asyncio.to_thread(run_cli, ["export", "-o", str(tmp_path / "graph.yaml")], env)
+    assert again.exit_code != 0 and "not an empty folder" in again.output
