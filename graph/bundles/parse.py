@@ -491,9 +491,9 @@ def dump_bundle_parts(bundle: Bundle, max_bytes: int, fmt: str = "yaml") -> list
     parts: list[str] = []
     for kind in KINDS:
         records = getattr(bundle, kind)
-        start = 0
+        start, n = 0, len(records)
         while start < len(records):
-            n = len(records) - start
+            n = min(n, len(records) - start)  # the last run's length that fitted is the next run's first try
             while True:  # halve the run until its file fits (a single record always stands alone)
                 part = Bundle(format=bundle.format, id=f"{bundle.id or 'export'}-{len(parts) + 1:03d}",
                               **{kind: records[start:start + n]})
